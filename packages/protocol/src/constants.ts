@@ -1,0 +1,36 @@
+/** Error codes carried in `{ok: false, error: {code, message}}`; clients switch on `code`, show `message`. */
+export const ErrorCode = {
+  /** The payload failed validation; `message` names the field. */
+  invalid: 'invalid',
+  unauthorized: 'unauthorized',
+  forbidden: 'forbidden',
+  notFound: 'not_found',
+  /** The conversation was claimed by someone else first (claim race). */
+  alreadyClaimed: 'already_claimed',
+  /** The conversation is closed; start a new one. */
+  closed: 'closed',
+  /** Too many requests; retry after `retryAfterMs` when given. */
+  rateLimited: 'rate_limited',
+  tooLarge: 'too_large',
+  /** The server could not commit (database down); the client keeps the item pending and retries. */
+  unavailable: 'unavailable',
+  internal: 'internal',
+} as const;
+export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const LIMITS = {
+  /** Characters in one chat message. */
+  messageChars: 4000,
+  /** Messages returned by one history/resume request. */
+  historyPage: 500,
+  nameChars: 80,
+} as const;
+
+export const SUPPORTED_LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+
+/**
+ * Words that ask for a person. Shared so the widget can hint the same thing the bot understands;
+ * matched case-insensitively as whole text or as a substring for CJK.
+ */
+export const HANDOFF_WORDS = ['human', 'agent', 'person', 'operator', 'representative', '人工', '转人工', '轉人工', '客服', '真人'] as const;

@@ -1,0 +1,9 @@
+/**
+ * The one source of Parley's wire types. Widgets `import type` from here, so nothing in this
+ * entry may pull runtime validators: zod lives in `./schemas.ts`, which only the server imports.
+ */
+export type * from './types.js';
+export type * from './events.js';
+export { NAMESPACES } from './events.js';
+export { ErrorCode, LIMITS, HANDOFF_WORDS, SUPPORTED_LOCALES } from './constants.js';
+export type { ErrorCodeValue, Locale } from './constants.js';
