@@ -1,0 +1,128 @@
+import type { Ack, Message, ProtocolError, SendMessageInput } from '@parley/protocol';
+import { isFinal } from './errors.js';
+import { readJson, type KeyValueStore } from './storage.js';
+import { uuid } from './uuid.js';
+
+export interface OutboxItem {
+  clientId: string;
+  conversationId: string;
+  body: string;
+  createdAt: string;
+  state: 'sending' | 'failed';
+  error?: ProtocolError;
+}
+
+export type Sender = (input: SendMessageInput) => Promise<Ack<Message>>;
+
+/**
+ * Messages typed but not yet acknowledged. Persisted on every change so a reload or a crash of the tab
+ * loses nothing; sent strictly one at a time in typing order, because the server assigns seq in
+ * arrival order and a parallel send could overtake an earlier message.
+ */
+export class Outbox {
+  private items: OutboxItem[];
+  private flushing = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryDelayMs = 1000;
+
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly storageKey: string,
+    /** Called after each state change, and with the stored row once one is acked. */
+    private readonly onChange: (committed?: Message) => void,
+  ) {
+    this.items = (readJson<OutboxItem[]>(store, storageKey) ?? []).filter((i) => i && typeof i.clientId === 'string');
+  }
+
+  all(): readonly OutboxItem[] {
+    return this.items;
+  }
+
+  add(conversationId: string, body: string): OutboxItem {
+    const item: OutboxItem = { clientId: uuid(), conversationId, body, createdAt: new Date().toISOString(), state: 'sending' };
+    this.items.push(item);
+    this.persist();
+    return item;
+  }
+
+  /** Puts a failed message back in line; returns false when there is no such message. */
+  retry(clientId: string): boolean {
+    const item = this.items.find((i) => i.clientId === clientId);
+    if (!item) return false;
+    item.state = 'sending';
+    delete item.error;
+    this.persist();
+    return true;
+  }
+
+  /** Gives messages typed before any conversation existed (conversationId '') their conversation. */
+  bindUnassigned(conversationId: string): boolean {
+    const loose = this.items.filter((i) => i.conversationId === '');
+    for (const item of loose) item.conversationId = conversationId;
+    if (loose.length > 0) this.persist();
+    return loose.length > 0;
+  }
+
+  /** Drops what belongs to conversations that can no longer take messages. */
+  discard(predicate: (item: OutboxItem) => boolean): void {
+    const before = this.items.length;
+    this.items = this.items.filter((i) => !predicate(i));
+    if (this.items.length !== before) this.persist();
+  }
+
+  /**
+   * Sends every pending item in order until one cannot go through now. Transient failures keep the
+   * item pending and schedule another attempt with backoff; final ones mark it failed and move on.
+   */
+  async flush(send: Sender, canSend: () => boolean): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    this.clearRetry();
+    try {
+      for (;;) {
+        if (!canSend()) return;
+        const item = this.items.find((i) => i.state === 'sending');
+        if (!item) {
+          this.retryDelayMs = 1000;
+          return;
+        }
+        const ack = await send({ conversationId: item.conversationId, clientId: item.clientId, body: item.body });
+        if (ack.ok) {
+          this.items = this.items.filter((i) => i.clientId !== item.clientId);
+          this.persist();
+          this.onChange(ack.data);
+        } else if (isFinal(ack.error)) {
+          item.state = 'failed';
+          item.error = ack.error;
+          this.persist();
+        } else {
+          this.scheduleRetry(send, canSend, ack.error.retryAfterMs);
+          return;
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  dispose(): void {
+    this.clearRetry();
+  }
+
+  private scheduleRetry(send: Sender, canSend: () => boolean, hintMs?: number): void {
+    const delay = Math.max(hintMs ?? 0, this.retryDelayMs);
+    this.retryDelayMs = Math.min(this.retryDelayMs * 2, 15000);
+    this.retryTimer = setTimeout(() => void this.flush(send, canSend), delay);
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private persist(): void {
+    if (this.items.length === 0) this.store.removeItem(this.storageKey);
+    else this.store.setItem(this.storageKey, JSON.stringify(this.items));
+    this.onChange();
+  }
+}
