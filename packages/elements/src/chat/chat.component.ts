@@ -1,0 +1,511 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { VisitorClient, type TimelineEntry } from '@parley/client';
+import type { Message, VisitorConversation } from '@parley/protocol';
+import { ParleyElement } from '../internal/parley-element.js';
+import { ClientController } from '../internal/client-controller.js';
+import { LocaleController, deliveryText, systemText } from '../internal/i18n.js';
+import { chatStrings } from './chat.strings.js';
+import { chatStyles } from './chat.styles.js';
+
+export interface ParleyMessageSentDetail {
+  /** The outbox key of the message (its clientId until the server stores it). */
+  body: string;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'parley-open': CustomEvent<undefined>;
+    'parley-close': CustomEvent<undefined>;
+    'parley-message-sent': CustomEvent<ParleyMessageSentDetail>;
+  }
+}
+
+/**
+ * @summary The visitor's live chat: a launcher button and a chat panel. A bot answers first, and the
+ * visitor can ask for a person, wait in a queue and talk to an agent.
+ *
+ * @fires parley-open - The panel opened.
+ * @fires parley-close - The panel closed.
+ * @fires parley-message-sent - The visitor sent a message (it is in the outbox; delivery follows).
+ *
+ * @csspart launcher - The round launcher button.
+ * @csspart badge - The unread count on the launcher (replies that came while the panel was closed).
+ * @csspart panel - The chat panel (a non-modal dialog).
+ * @csspart header - The panel header with the site name and connection state.
+ * @csspart log - The message list.
+ * @csspart message - One message; carries `data-author`, `data-seq`, `data-delivery`.
+ * @csspart status - Queue position, wait estimate, the assigned agent.
+ * @csspart composer - The message box and Send button.
+ *
+ * @cssproperty --parley-accent - Brand colour of the launcher, header and visitor bubbles.
+ * @cssproperty --parley-accent-contrast - Text on the accent colour.
+ * @cssproperty --parley-surface - Panel background.
+ * @cssproperty --parley-surface-alt - Other people's bubbles, banners.
+ * @cssproperty --parley-text - Text colour.
+ * @cssproperty --parley-text-muted - Secondary text.
+ * @cssproperty --parley-border - Borders.
+ * @cssproperty --parley-radius - Panel and bubble corner radius.
+ * @cssproperty --parley-font - Font family.
+ * @cssproperty --parley-z-index - Stacking of the launcher and panel.
+ * @cssproperty --parley-offset - Distance of the launcher from the viewport corner.
+ * @cssproperty --parley-panel-width - Panel width.
+ * @cssproperty --parley-panel-height - Panel height.
+ */
+export class ParleyChat extends ParleyElement {
+  static override styles = chatStyles;
+
+  /** Origin of the Parley server; defaults to the page's origin. */
+  @property() server = '';
+
+  /** The site key. */
+  @property() site = '';
+
+  /** Whether the panel is open. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  @state() private confirmingEnd = false;
+  @state() private failure: string | null = null;
+  @state() private busy = false;
+
+  @query('.launcher') private launcherEl?: HTMLButtonElement;
+  @query('textarea') private composerEl?: HTMLTextAreaElement;
+  @query('.log') private logEl?: HTMLElement;
+
+  private readonly l10n = new LocaleController(this, chatStrings);
+  private readonly clientCtl = new ClientController<VisitorClient>(this);
+  private starting: Promise<void> | null = null;
+  private focusComposerOnRender = false;
+  private stickToBottom = true;
+  private lastStatus: string | null = null;
+  /** Highest seq the visitor has had in front of them (panel open); later replies count as unread. */
+  private seenSeq = 0;
+
+  /** The underlying client, once created (after the first open). */
+  get client(): VisitorClient | null {
+    return this.clientCtl.client;
+  }
+
+  constructor() {
+    super();
+    this.addEventListener('keydown', this.onKeydown);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The loader renders a placeholder launcher in light DOM until this element is defined.
+    for (const el of Array.from(this.querySelectorAll(':scope > [data-parley-placeholder]'))) el.remove();
+    if (this.open || (this.site && VisitorClient.hasOpenConversation(this.site))) void this.ensureClient();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    const client = this.clientCtl.client;
+    this.clientCtl.client = null;
+    this.starting = null;
+    client?.disconnect();
+  }
+
+  /** Opens the panel (and connects on first open). */
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes the panel; the conversation goes on. */
+  hide(): void {
+    this.open = false;
+  }
+
+  toggle(): void {
+    this.open = !this.open;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('open') && this.open) {
+      this.focusComposerOnRender = true;
+      void this.ensureClient().then(() => this.startIfNeeded());
+    }
+  }
+
+  /**
+   * Opening the panel is what starts a conversation (the bot greets). A client created earlier only
+   * to resume (hasOpenConversation) may have found none, so this runs after every open.
+   */
+  private async startIfNeeded(): Promise<void> {
+    const client = this.clientCtl.client;
+    if (!client || !this.open || client.state.conversation || client.state.error || this.failure) return;
+    try {
+      await client.start({ pageUrl: location.href });
+    } catch (err) {
+      if (this.clientCtl.client === client) this.failure = errorMessage(err) ?? 'Error';
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('open') && (changed.get('open') !== undefined || this.open)) {
+      this.emit(this.open ? 'parley-open' : 'parley-close');
+    }
+    const status = this.clientCtl.client?.state.conversation?.status ?? null;
+    if (this.open && (changed as PropertyValues).has('confirmingEnd')) {
+      // The control that was activated is replaced: keep focus on its successor.
+      this.renderRoot.querySelector<HTMLElement>(this.confirmingEnd ? '.tools .danger' : '.tools .end')?.focus();
+    }
+    if (this.open && status === 'closed' && this.lastStatus !== 'closed') {
+      this.renderRoot.querySelector<HTMLElement>('.ended button')?.focus();
+    }
+    this.lastStatus = status;
+    // A resumed conversation's history is not news: only what arrives after it counts as unread.
+    if (this.open || (this.seenSeq === 0 && this.clientCtl.client?.state.timeline.length)) this.markSeen();
+    if (this.open && this.focusComposerOnRender) {
+      this.focusComposerOnRender = false;
+      (this.composerEl ?? this.renderRoot.querySelector<HTMLElement>('.panel'))?.focus();
+    }
+    if (this.logEl && this.stickToBottom) this.logEl.scrollTop = this.logEl.scrollHeight;
+  }
+
+  private markSeen(): void {
+    const timeline = this.clientCtl.client?.state.timeline ?? [];
+    const last = timeline.reduce((max, e) => Math.max(max, e.message.seq || 0), 0);
+    if (last > this.seenSeq) this.seenSeq = last;
+  }
+
+  private unreadCount(): number {
+    if (this.open) return 0;
+    const timeline = this.clientCtl.client?.state.timeline ?? [];
+    return timeline.filter((e) => e.message.author !== 'visitor' && e.message.seq > this.seenSeq).length;
+  }
+
+  private ensureClient(): Promise<void> {
+    if (this.starting) return this.starting;
+    if (!this.site) {
+      this.failure = 'Missing site key (set the site attribute).';
+      return Promise.resolve();
+    }
+    const server = this.server || location.origin;
+    const client = new VisitorClient({ server, siteKey: this.site, locale: this.l10n.locale });
+    this.clientCtl.client = client;
+    this.failure = null;
+    this.starting = (async () => {
+      try {
+        await client.connect();
+      } catch (err) {
+        if (this.clientCtl.client === client) this.failure = errorMessage(err) ?? client.state.error?.message ?? 'Error';
+      }
+    })();
+    return this.starting;
+  }
+
+  private async retryConnect(): Promise<void> {
+    const client = this.clientCtl.client;
+    this.clientCtl.client = null;
+    this.starting = null;
+    client?.disconnect();
+    await this.ensureClient();
+    await this.startIfNeeded();
+  }
+
+  private onLauncherClick(): void {
+    this.toggle();
+  }
+
+  /** Escape anywhere in the element (launcher or panel): cancel a pending confirm, else close. */
+  private readonly onKeydown = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape' || e.isComposing || !this.open) return;
+    e.stopPropagation();
+    if (this.confirmingEnd) this.confirmingEnd = false;
+    else this.closeToLauncher();
+  };
+
+  /** Closes the panel and puts keyboard focus back where the visitor opened it. */
+  private closeToLauncher(): void {
+    this.open = false;
+    void this.updateComplete.then(() => this.launcherEl?.focus());
+  }
+
+  private onComposerKeydown(e: KeyboardEvent): void {
+    // keyCode 229: Safari reports the Enter that confirms an IME candidate without isComposing.
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
+      e.preventDefault();
+      this.sendDraft();
+    }
+  }
+
+  /** The client throttles typing signals and sends `false` after a pause, so every keystroke may report. */
+  private onComposerInput(): void {
+    const client = this.clientCtl.client;
+    if (client?.state.conversation) client.setTyping(true);
+  }
+
+  private sendDraft(): void {
+    const box = this.composerEl;
+    if (!box) return;
+    const body = box.value.trim();
+    if (!body) return;
+    box.value = '';
+    this.stickToBottom = true;
+    // The client keeps text typed before the conversation exists and binds it once start() returns.
+    void this.ensureClient();
+    this.clientCtl.client?.send(body);
+    this.emit('parley-message-sent', { body });
+    box.focus();
+  }
+
+  private async run(task: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    try {
+      await task();
+    } catch (err) {
+      this.failure = errorMessage(err) ?? 'Error';
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private handoff(): void {
+    const client = this.clientCtl.client;
+    if (client) void this.run(() => client.handoff());
+  }
+
+  private endChat(): void {
+    const client = this.clientCtl.client;
+    this.confirmingEnd = false;
+    if (client) void this.run(() => client.close());
+  }
+
+  private startNew(): void {
+    const client = this.clientCtl.client;
+    if (!client) return;
+    this.focusComposerOnRender = true;
+    void this.run(() => client.startNew());
+  }
+
+  private onLogScroll(): void {
+    const log = this.logEl;
+    if (log) this.stickToBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+  }
+
+  // ---------- rendering ----------
+
+  protected override render(): TemplateResult {
+    const s = this.l10n.s;
+    const unread = this.unreadCount();
+    return html`
+      <button
+        part="launcher"
+        class="launcher"
+        type="button"
+        aria-label=${this.open ? s.closeChat : s.openChat}
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="panel"
+        aria-describedby=${ifDefined(unread ? 'unread' : undefined)}
+        @click=${this.onLauncherClick}
+      >
+        ${this.open
+          ? html`<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M18.3 5.7a1 1 0 0 0-1.4 0L12 10.6 7.1 5.7a1 1 0 0 0-1.4 1.4l4.9 4.9-4.9 4.9a1 1 0 1 0 1.4 1.4l4.9-4.9 4.9 4.9a1 1 0 0 0 1.4-1.4L13.4 12l4.9-4.9a1 1 0 0 0 0-1.4z"/></svg>`
+          : html`<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>`}
+        ${unread
+          ? html`<span id="unread" class="badge" part="badge"
+              ><span aria-hidden="true">${unread}</span><span class="visually-hidden">${s.unread(unread)}</span></span
+            >`
+          : nothing}
+      </button>
+      <div
+        id="panel"
+        part="panel"
+        class="panel"
+        role="dialog"
+        aria-modal="false"
+        aria-label=${s.chat}
+        tabindex="-1"
+        ?hidden=${!this.open}
+      >
+        ${this.open ? this.renderPanel() : nothing}
+      </div>
+    `;
+  }
+
+  private renderPanel(): TemplateResult {
+    const s = this.l10n.s;
+    const client = this.clientCtl.client;
+    const st = client?.state;
+    const conv = st?.conversation ?? null;
+    const connection = st?.connection ?? 'idle';
+    const error = this.failure ?? (!conv && connection !== 'connecting' ? (st?.error?.message ?? null) : null);
+    const sub =
+      conv?.status === 'assigned' && conv.agent
+        ? conv.agent.name
+        : connection === 'online'
+          ? s.online
+          : connection === 'offline'
+            ? s.offline
+            : connection === 'connecting'
+              ? s.connecting
+              : '';
+    return html`
+      <header part="header">
+        <div class="titles">
+          <h2>${st?.site?.name ?? s.chat}</h2>
+          <p class="sub">${sub}</p>
+        </div>
+        <button type="button" @click=${this.closeToLauncher}>
+          ${s.minimize}
+        </button>
+      </header>
+      ${connection !== 'online' && connection !== 'idle' && conv ? html`<div class="banner" role="alert">${s.reconnecting}</div>` : nothing}
+      ${error && conv ? html`<div class="banner error" role="alert">${error}</div>` : nothing}
+      <div
+        class="log"
+        part="log"
+        role="log"
+        aria-live="polite"
+        aria-label=${s.conversation}
+        aria-busy=${!conv && !error ? 'true' : 'false'}
+        tabindex="0"
+        @scroll=${this.onLogScroll}
+      >
+        ${error && !conv
+          ? html`<div class="error">
+              <h3>${s.errorTitle}</h3>
+              <p>${error}</p>
+              <button class="primary" type="button" @click=${this.retryConnect}>${s.tryAgain}</button>
+            </div>`
+          : !conv
+            ? html`<p class="loading">${s.connecting}</p>`
+            : repeat(
+                st?.timeline ?? [],
+                (e) => e.key,
+                (e, i) => this.renderEntry(e, conv, i === this.lastHandoffIndex(st?.timeline ?? [], conv)),
+              )}
+      </div>
+      <div class="typing" aria-hidden="true">${this.renderTyping()}</div>
+      <div class="status" part="status" role="status">${conv ? this.renderStatus(conv, st?.site?.agentsOnline) : nothing}</div>
+      ${conv?.status === 'closed' ? this.renderEnded() : error && !conv ? nothing : this.renderComposer(conv)}
+    `;
+  }
+
+  /**
+   * Index of the one bot message whose "Talk to a person" action is live. Only the newest such
+   * message keeps its button, and only while the conversation is with the bot; then it replaces the
+   * persistent button, so there is never more than one "Talk to a person" control on screen.
+   */
+  private lastHandoffIndex(timeline: readonly TimelineEntry[], conv: VisitorConversation): number {
+    if (conv.status !== 'bot' || timeline.length === 0) return -1;
+    const last = timeline.length - 1;
+    const m = timeline[last].message;
+    return m.author === 'bot' && m.meta?.actions?.includes('handoff') ? last : -1;
+  }
+
+  private renderEntry(entry: TimelineEntry, conv: VisitorConversation, handoffLive: boolean): TemplateResult {
+    const s = this.l10n.s;
+    const m: Message = entry.message;
+    if (m.author === 'system') {
+      const text = m.meta?.system ? systemText(s, m.meta.system, this.l10n.locale) : m.body;
+      return html`<div class="msg" part="message" data-author="system" data-seq=${ifDefined(m.seq > 0 ? m.seq : undefined)} data-delivery=${entry.delivery}>
+        ${text}
+      </div>`;
+    }
+    const who = m.author === 'visitor' ? s.you : (m.authorName ?? (m.author === 'bot' ? s.assistant : s.agent));
+    const articles = m.author === 'bot' ? (m.meta?.articles ?? []) : [];
+    return html`<div
+      class="msg"
+      part="message"
+      data-author=${m.author}
+      data-seq=${ifDefined(entry.delivery === 'sent' && m.seq > 0 ? m.seq : undefined)}
+      data-delivery=${entry.delivery}
+    >
+      <span class="who">${who}</span>
+      <div class="bubble">${m.body}</div>
+      ${articles.length
+        ? html`<ul class="articles" aria-label=${s.articles}>
+            ${articles.map((a) => html`<li>${a.title}</li>`)}
+          </ul>`
+        : nothing}
+      ${handoffLive && conv.status === 'bot'
+        ? html`<div class="actions">
+            <button class="secondary" type="button" ?disabled=${this.busy || !!this.clientCtl.client?.state.busy} @click=${this.handoff}>${s.talkToPerson}</button>
+          </div>`
+        : nothing}
+      ${m.author === 'visitor' ? this.renderDelivery(entry) : nothing}
+    </div>`;
+  }
+
+  private renderDelivery(entry: TimelineEntry): TemplateResult {
+    const s = this.l10n.s;
+    if (entry.delivery === 'failed') {
+      return html`<div class="meta failed">
+        <span>${deliveryText(s, 'failed')}${entry.error?.message ? html`: ${entry.error.message}` : nothing}</span>
+        <button type="button" @click=${() => this.clientCtl.client?.retry(entry.key)}>${s.retry}</button>
+      </div>`;
+    }
+    return html`<div class="meta">${deliveryText(s, entry.delivery)}</div>`;
+  }
+
+  private renderTyping(): string {
+    const typing = this.clientCtl.client?.state.agentTyping;
+    if (!typing) return '';
+    return typing.name ? this.l10n.s.typing(typing.name) : this.l10n.s.someoneTyping;
+  }
+
+  private renderStatus(conv: VisitorConversation, siteAgentsOnline: number | undefined): TemplateResult | typeof nothing {
+    const s = this.l10n.s;
+    if (conv.status === 'queued' && conv.queue) {
+      const minutes = Math.max(1, Math.ceil(conv.queue.estimatedWaitSeconds / 60));
+      return html`<p>${s.queuePosition(conv.queue.position, minutes)}</p>
+        ${conv.queue.agentsOnline === 0 ? html`<p class="note">${s.nobodyOnline}</p>` : nothing}`;
+    }
+    if (conv.status === 'assigned' && conv.agent) return html`<p>${s.chattingWith(conv.agent.name)}</p>`;
+    if (conv.status === 'bot' && siteAgentsOnline === 0) return html`<p class="note">${s.nobodyOnlineBot}</p>`;
+    return nothing;
+  }
+
+  private renderComposer(conv: VisitorConversation | null): TemplateResult {
+    const s = this.l10n.s;
+    const timeline = this.clientCtl.client?.state.timeline ?? [];
+    const showHandoff = conv?.status === 'bot' && this.lastHandoffIndex(timeline, conv) === -1;
+    return html`
+      ${conv
+        ? html`<div class="tools">
+            ${showHandoff
+              ? html`<button class="secondary" type="button" ?disabled=${this.busy || !!this.clientCtl.client?.state.busy} @click=${this.handoff}>${s.talkToPerson}</button>`
+              : nothing}
+            ${this.confirmingEnd
+              ? html`<span class="end">${s.endChatConfirm}</span>
+                  <button class="danger" type="button" ?disabled=${this.busy || !!this.clientCtl.client?.state.busy} @click=${this.endChat}>${s.endChat}</button>
+                  <button class="secondary" type="button" @click=${() => (this.confirmingEnd = false)}>${s.cancel}</button>`
+              : html`<button class="link-button end" type="button" @click=${() => (this.confirmingEnd = true)}>${s.endChat}</button>`}
+          </div>`
+        : nothing}
+      <div class="composer" part="composer">
+        <label class="visually-hidden" for="composer">${s.message}</label>
+        <textarea
+          id="composer"
+          rows="1"
+          placeholder=${s.placeholder}
+          maxlength="4000"
+          enterkeyhint="send"
+          @keydown=${this.onComposerKeydown}
+          @input=${this.onComposerInput}
+        ></textarea>
+        <button class="primary" type="button" @click=${this.sendDraft}>${s.send}</button>
+      </div>
+    `;
+  }
+
+  private renderEnded(): TemplateResult {
+    const s = this.l10n.s;
+    return html`<div class="ended">
+      <p>${s.chatEnded}</p>
+      <button class="primary" type="button" ?disabled=${this.busy || !!this.clientCtl.client?.state.busy} @click=${this.startNew}>${s.startNewChat}</button>
+    </div>`;
+  }
+}
+
+function errorMessage(err: unknown): string | null {
+  if (!err) return null;
+  if (typeof err === 'object' && 'message' in err && typeof (err as { message: unknown }).message === 'string') {
+    return (err as { message: string }).message;
+  }
+  return String(err);
+}

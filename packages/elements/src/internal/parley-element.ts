@@ -1,0 +1,37 @@
+import { LitElement } from 'lit';
+
+/** Options for {@link ParleyElement.emit}; Parley events bubble and cross shadow roots unless told otherwise. */
+export interface EmitOptions {
+  bubbles?: boolean;
+  composed?: boolean;
+  cancelable?: boolean;
+}
+
+/** Detail type of a `parley-*` event declared on HTMLElementEventMap, or `unknown` for others. */
+export type EventDetail<K extends string> = K extends keyof HTMLElementEventMap
+  ? HTMLElementEventMap[K] extends CustomEvent<infer D>
+    ? D
+    : unknown
+  : unknown;
+
+/**
+ * Base class for every Parley element. It adds a typed `emit()` only; rendering, styles and
+ * controllers stay plain Lit so the elements remain ordinary LitElements to consumers.
+ */
+export class ParleyElement extends LitElement {
+  /**
+   * Dispatches a CustomEvent. Defaults to bubbles + composed so host pages can listen on `document`
+   * even though our elements render in shadow roots. Returns the event (check `defaultPrevented`
+   * when `cancelable` was set).
+   */
+  emit<K extends string>(name: K, detail?: EventDetail<K>, options: EmitOptions = {}): CustomEvent<EventDetail<K>> {
+    const event = new CustomEvent<EventDetail<K>>(name, {
+      bubbles: options.bubbles ?? true,
+      composed: options.composed ?? true,
+      cancelable: options.cancelable ?? false,
+      detail: detail as EventDetail<K>,
+    });
+    this.dispatchEvent(event);
+    return event;
+  }
+}

@@ -1,0 +1,2 @@
+export { tokens } from './tokens.js';
+export { focusRing, visuallyHidden } from './focus.js';

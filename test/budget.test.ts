@@ -1,0 +1,77 @@
+/**
+ * Size budgets from DESIGN.md, checked against the built files (run `pnpm build` first):
+ *  - dist/parley.js (the loader every page pays for): at most 5 KB gzip.
+ *  - everything the chat needs on first open: dist/elements/chat.js plus every module it imports
+ *    statically, transitively (parsed from the built files; dynamic imports are not followed
+ *    because they are not needed to open the chat): at most 40 KB gzip.
+ * Sizes are gzip level 9 per file, summed (each file is a separate HTTP response).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = resolve(root, process.env.PARLEY_DIST_DIR ?? 'dist');
+const KB = 1024;
+const LOADER_BUDGET = 5 * KB;
+const CHAT_BUDGET = 40 * KB;
+
+const gz = (file: string): number => gzipSync(readFileSync(file), { level: 9 }).length;
+const kb = (n: number): string => `${(n / KB).toFixed(2)} KB`;
+
+function requireBuilt(file: string): void {
+  assert.ok(existsSync(file), `${relative(root, file)} is missing: run \`pnpm build\` before \`pnpm test:budget\`.`);
+}
+
+/** Relative static imports and re-exports of a built ES module (`import(...)` is not matched). */
+export function staticImports(code: string): string[] {
+  const found: string[] = [];
+  const re = /\b(?:import|export)\s*(?:[^'"();]*?\bfrom\s*)?(['"])(\.{1,2}\/[^'"]+)\1/g;
+  for (let m = re.exec(code); m; m = re.exec(code)) found.push(m[2]);
+  return found;
+}
+
+function closure(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    requireBuilt(file);
+    seen.add(file);
+    for (const spec of staticImports(readFileSync(file, 'utf8'))) visit(resolve(dirname(file), spec));
+  };
+  visit(entry);
+  return [...seen];
+}
+
+test('dist/parley.js (loader) is at most 5 KB gzip', (t) => {
+  const file = resolve(dist, 'parley.js');
+  requireBuilt(file);
+  const size = gz(file);
+  const line = `parley.js: ${kb(size)} gzip (${kb(readFileSync(file).length)} raw), budget ${kb(LOADER_BUDGET)}`;
+  t.diagnostic(line);
+  assert.ok(size <= LOADER_BUDGET, `parley.js is ${kb(size)} gzip, over the ${kb(LOADER_BUDGET)} budget`);
+});
+
+test('the chat on first open (chat.js + static imports) is at most 40 KB gzip', (t) => {
+  const entry = resolve(dist, 'elements', 'chat.js');
+  requireBuilt(entry);
+  const files = closure(entry);
+  let total = 0;
+  for (const f of files) {
+    const size = gz(f);
+    total += size;
+    const line = `  ${relative(dist, f)}: ${kb(size)} gzip`;
+    t.diagnostic(line);
+  }
+  const line = `chat first open: ${kb(total)} gzip in ${files.length} file(s), budget ${kb(CHAT_BUDGET)}`;
+  t.diagnostic(line);
+  assert.ok(total <= CHAT_BUDGET, `chat first open is ${kb(total)} gzip, over the ${kb(CHAT_BUDGET)} budget`);
+});
+
+test('the import parser sees minified static imports and skips dynamic ones', () => {
+  const code = 'import{a as b}from"./chunks/lit-1.js";import"./side.js";export{c}from"../x.js";const d=()=>import("./lazy.js");';
+  assert.deepEqual(staticImports(code), ['./chunks/lit-1.js', './side.js', '../x.js']);
+});

@@ -1,0 +1,93 @@
+/**
+ * Two builds, both run by `pnpm build`:
+ *  - default mode: the Lit elements as ES modules into dist/elements/ (chat.js, console.js, shared
+ *    chunks under dist/elements/chunks/). Only dist/elements is emptied: dist/parley.js and anything
+ *    else in dist/ belong to the other build.
+ *  - `--mode embed`: the script-tag loader as one IIFE file, dist/parley.js.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const at = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+
+const elementEntries: Record<string, string> = { chat: at('./packages/elements/src/chat/chat.ts') };
+// The console element is built by another workstream; build it whenever its entry exists.
+const consoleEntry = at('./packages/elements/src/console/console.ts');
+if (existsSync(consoleEntry)) elementEntries.console = consoleEntry;
+
+/**
+ * The demo pages link /demo.css (no inline styles or scripts under their CSP). The server serves
+ * build outputs from dist/, so the stylesheet is copied there with the loader.
+ */
+function demoAssets(): Plugin {
+  return {
+    name: 'parley-demo-assets',
+    generateBundle() {
+      const css = at('./demo/demo.css');
+      if (existsSync(css)) this.emitFile({ type: 'asset', fileName: 'demo.css', source: readFileSync(css) });
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const common = {
+    root,
+    publicDir: false as const,
+    logLevel: 'warn' as const,
+  };
+
+  if (mode === 'embed') {
+    return {
+      ...common,
+      plugins: [demoAssets()],
+      build: {
+        outDir: at('./dist'),
+        emptyOutDir: false,
+        target: 'es2021',
+        minify: 'esbuild' as const,
+        modulePreload: false,
+        copyPublicDir: false,
+        reportCompressedSize: false,
+        // Library mode: Vite then leaves the runtime `import()` alone (no preload helper in the loader).
+        lib: {
+          entry: at('./packages/embed/src/parley.ts'),
+          formats: ['iife' as const],
+          name: 'ParleyLoader',
+          fileName: () => 'parley.js',
+        },
+        rollupOptions: {
+          // One file: the loader must not pull chunks from the host page's origin.
+          output: { inlineDynamicImports: true },
+        },
+      },
+    };
+  }
+
+  return {
+    ...common,
+    build: {
+      outDir: at('./dist/elements'),
+      emptyOutDir: true,
+      target: 'es2021',
+      minify: 'esbuild' as const,
+      // No preload helper: the entries are imported from other origins; plain ES imports load the graph.
+      modulePreload: false,
+      copyPublicDir: false,
+      reportCompressedSize: false,
+      rollupOptions: {
+        input: elementEntries,
+        // App-mode builds drop entry exports by default; the element classes are public API.
+        preserveEntrySignatures: 'exports-only' as const,
+        output: {
+          format: 'es' as const,
+          entryFileNames: '[name].js',
+          // Rollup would name the shared chunk after its first module ("focus-…"), which misleads.
+          chunkFileNames: 'chunks/shared-[hash].js',
+          assetFileNames: 'assets/[name]-[hash][extname]',
+        },
+      },
+    },
+  };
+});

@@ -1,0 +1,65 @@
+// Element tests: real Chromium (Debian's, through Playwright) against the REAL Parley server.
+// The server is started once, in this process, by server/src/testing.ts (in-memory PGlite with the
+// seeded demo data) and its coordinates are served to the tests at /__parley__/server.json.
+// Never mock the server here: these tests exist to prove the element and the server agree.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+
+const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
+const testingUrl = new URL('./server/src/testing.ts', import.meta.url);
+
+/** @returns {import('@web/test-runner').TestRunnerPlugin} */
+function parleyServer() {
+  /** @type {null | { url: string, close(): Promise<void> | void, [k: string]: unknown }} */
+  let server = null;
+  /** @type {string} */
+  let info = '{}';
+  return {
+    name: 'parley-server',
+    async serverStart() {
+      if (!existsSync(testingUrl)) {
+        throw new Error('server/src/testing.ts is missing: the element tests need the real server (startTestServer).');
+      }
+      const { register } = await import('tsx/esm/api');
+      register();
+      const { startTestServer } = await import(testingUrl.href);
+      server = await startTestServer();
+      // Only plain data: the server object also holds the app and the database handle.
+      const { url, siteKey, accounts, departments } = server;
+      info = JSON.stringify({ url, siteKey, accounts, departments });
+      console.log(`[parley] test server at ${server.url}`);
+    },
+    async serverStop() {
+      await server?.close();
+      server = null;
+    },
+    serve(context) {
+      if (context.path === '/__parley__/server.json') return { body: info, type: 'application/json' };
+      return undefined;
+    },
+  };
+}
+
+export default {
+  files: ['packages/elements/src/**/*.test.ts'],
+  // No 'development' condition: socket.io-client's development build pulls CommonJS `debug`.
+  // browser: true honours package.json "browser" maps (engine.io-client swaps its Node XHR for the browser's).
+  nodeResolve: { browser: true, exportConditions: ['browser'] },
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  // A real server answers: allow for socket round trips and PGlite commits.
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 300000,
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      },
+    }),
+  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig }), parleyServer()],
+};
