@@ -1,0 +1,116 @@
+import type { AddressInfo } from 'node:net';
+import type { Server as HttpServer } from 'node:http';
+import { createAdaptorServer } from '@hono/node-server';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { pino } from 'pino';
+import type { Logger } from 'pino';
+import { Server } from 'socket.io';
+import { NAMESPACES } from '@parley/protocol';
+import { authRoutes } from './auth/routes.js';
+import type { Config } from './config.js';
+import type { AgentNamespace, AppContext, VisitorNamespace } from './context.js';
+import { resetPresenceOnStart } from './conversations/presence.js';
+import { registerAgentNamespace, registerVisitorNamespace } from './conversations/socket.js';
+import type { Database } from './db/client.js';
+import { healthRoutes } from './health/routes.js';
+import { AppError, toProtocolError } from './lib/errors.js';
+import { jsonError } from './lib/http.js';
+import { siteRoutes } from './sites/routes.js';
+import { visitorRoutes } from './visitors/routes.js';
+import { webRoutes } from './web/routes.js';
+
+export interface CreateAppOptions {
+  db: Database;
+  config: Config;
+  clock?: () => Date;
+  logger?: Logger;
+}
+
+export interface ParleyApp {
+  app: Hono;
+  io: Server;
+  httpServer: HttpServer;
+  ctx: AppContext;
+  /** Resets stale presence (grace timers for agents who owned conversations), then listens. */
+  listen(port?: number): Promise<{ port: number; url: string }>;
+  /** Stops accepting, drops sockets and timers. The database stays open: its owner closes it. */
+  close(): Promise<void>;
+}
+
+/** Socket.IO payload cap: a maximal CJK message is ~12 KB of UTF-8; anything far above is abuse. */
+const MAX_SOCKET_PAYLOAD = 100_000;
+
+export function createApp(opts: CreateAppOptions): ParleyApp {
+  const { config } = opts;
+  const logger = opts.logger ?? pino({ level: config.logLevel });
+  const app = new Hono();
+  const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+  // CORS for the polling transport only; which origins may talk to a site is checked per site at the handshake.
+  const io = new Server(httpServer, { cors: { origin: true }, maxHttpBufferSize: MAX_SOCKET_PAYLOAD, serveClient: false });
+
+  const ctx: AppContext = {
+    db: opts.db.db,
+    database: opts.db,
+    config,
+    clock: opts.clock ?? (() => new Date()),
+    logger,
+    io,
+    visitors: io.of(NAMESPACES.visitor) as unknown as VisitorNamespace,
+    agents: io.of(NAMESPACES.agent) as unknown as AgentNamespace,
+    state: { graceTimers: new Map(), lastAutoAssigned: new Map(), loginFailures: new Map(), routing: Promise.resolve(), distWarned: false, closing: false },
+  };
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) return jsonError(c, err);
+    const { error } = toProtocolError(err);
+    logger.error({ err, path: c.req.path }, 'request failed');
+    return jsonError(c, new AppError(error.code, error.message));
+  });
+  app.use('*', async (c, next) => {
+    const t0 = performance.now();
+    await next();
+    logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - t0) }, 'http');
+  });
+  app.use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => jsonError(c, new AppError('too_large', 'request body is too large')) }));
+  app.route('/health', healthRoutes(ctx, Date.now()));
+  app.route('/api/auth', authRoutes(ctx));
+  app.route('/api/sites', siteRoutes(ctx));
+  app.route('/api/visitor', visitorRoutes(ctx));
+  app.route('/', webRoutes(ctx));
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? jsonError(c, new AppError('not_found', 'no such route')) : c.text('Not found', 404)));
+
+  registerVisitorNamespace(ctx);
+  registerAgentNamespace(ctx);
+
+  return {
+    app,
+    io,
+    httpServer,
+    ctx,
+    async listen(port = config.port) {
+      await resetPresenceOnStart(ctx);
+      return new Promise((resolveListen, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, config.host, () => {
+          httpServer.off('error', reject);
+          const actual = (httpServer.address() as AddressInfo).port;
+          const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+          resolveListen({ port: actual, url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}` });
+        });
+      });
+    },
+    async close() {
+      ctx.state.closing = true;
+      for (const timer of ctx.state.graceTimers.values()) clearTimeout(timer);
+      ctx.state.graceTimers.clear();
+      io.disconnectSockets(true);
+      await new Promise<void>((done) => {
+        // io.close() also closes the http server; idle keep-alive connections would hold it open.
+        io.close(() => done());
+        httpServer.closeAllConnections?.();
+      });
+      await ctx.state.routing.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,537 @@
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { LIMITS } from '@parley/protocol';
+import type { AgentConversation, AuthorKind, ConversationSync, Locale, Message, MessageMeta, VisitorConversation } from '@parley/protocol';
+import { decide, MAX_BOT_MISSES } from '../bot/service.js';
+import { BOT_TEXT } from '../bot/text.js';
+import type { AppContext } from '../context.js';
+import type { Tx } from '../db/client.js';
+import { agentDepartments, agents, conversations, departments, messages, visitors } from '../db/schema.js';
+import { AppError } from '../lib/errors.js';
+import { agentView, agentViews, departmentQueue, messagesAfter, toMessage, visitorView } from './views.js';
+import type { ConversationRow, MessageRow } from './views.js';
+
+export interface NewMessage {
+  author: AuthorKind;
+  authorId?: string | null;
+  authorName: string | null;
+  body: string;
+  meta?: MessageMeta | null;
+  clientId?: string | null;
+}
+
+export const convRoom = (id: string) => `conv:${id}`;
+export const agentRoom = (id: string) => `agent:${id}`;
+export const deptRoom = (id: string) => `dept:${id}`;
+
+// ---------- messages ----------
+
+/**
+ * Inserts one message inside `tx`. The conversation row is locked first, so seqs are handed out
+ * one at a time (gap-free, in commit order), and the client-id lookup that follows sees any
+ * retry that committed while we waited: a retry returns the stored row instead of a second copy.
+ */
+export async function insertMessage(ctx: AppContext, tx: Tx, conversationId: string, m: NewMessage, opts: { allowClosed?: boolean } = {}): Promise<{ row: MessageRow; duplicate: boolean }> {
+  const [conv] = await tx.select({ status: conversations.status }).from(conversations).where(eq(conversations.id, conversationId)).for('update');
+  if (!conv) throw new AppError('not_found', 'conversation not found');
+  if (m.clientId) {
+    const [dup] = await tx.select().from(messages).where(and(eq(messages.conversationId, conversationId), eq(messages.clientId, m.clientId)));
+    if (dup) return { row: dup, duplicate: true };
+  }
+  if (conv.status === 'closed' && !opts.allowClosed) throw new AppError('closed', 'the conversation is closed; start a new one');
+  const now = ctx.clock();
+  const [bumped] = await tx
+    .update(conversations)
+    .set({ lastSeq: sql`${conversations.lastSeq} + 1`, updatedAt: now })
+    .where(eq(conversations.id, conversationId))
+    .returning({ seq: conversations.lastSeq });
+  const [row] = await tx
+    .insert(messages)
+    .values({
+      conversationId,
+      seq: bumped!.seq,
+      clientId: m.clientId ?? null,
+      author: m.author,
+      authorId: m.authorId ?? null,
+      authorName: m.authorName,
+      body: m.body,
+      meta: m.meta ?? null,
+      createdAt: now,
+    })
+    .returning();
+  return { row: row!, duplicate: false };
+}
+
+export function broadcastMessage(ctx: AppContext, message: Message): void {
+  ctx.visitors.to(convRoom(message.conversationId)).emit('message:created', message);
+  ctx.agents.to(convRoom(message.conversationId)).emit('message:created', message);
+}
+
+/** Commits one message, then (only if it is new) tells both sides. */
+export async function appendMessage(ctx: AppContext, conversationId: string, m: NewMessage, opts: { allowClosed?: boolean } = {}): Promise<{ message: Message; duplicate: boolean }> {
+  const { row, duplicate } = await ctx.db.transaction((tx) => insertMessage(ctx, tx, conversationId, m, opts));
+  const message = toMessage(row);
+  if (!duplicate) broadcastMessage(ctx, message);
+  return { message, duplicate };
+}
+
+// ---------- lookups ----------
+
+export async function getConversation(ctx: AppContext, id: string): Promise<ConversationRow> {
+  const [conv] = await ctx.db.select().from(conversations).where(eq(conversations.id, id));
+  if (!conv) throw new AppError('not_found', 'conversation not found');
+  return conv;
+}
+
+/** Visitors reach only their own conversations; someone else's looks exactly like a missing one. */
+export async function visitorConversation(ctx: AppContext, visitorId: string, id: string): Promise<ConversationRow> {
+  const [conv] = await ctx.db.select().from(conversations).where(and(eq(conversations.id, id), eq(conversations.visitorId, visitorId)));
+  if (!conv) throw new AppError('not_found', 'conversation not found');
+  return conv;
+}
+
+export interface AgentAccess {
+  id: string;
+  name: string;
+  role: 'admin' | 'supervisor' | 'agent';
+  capacity: number;
+  departmentIds: string[];
+}
+
+export async function agentAccess(ctx: AppContext, agentId: string): Promise<AgentAccess> {
+  const [agent] = await ctx.db.select().from(agents).where(eq(agents.id, agentId));
+  if (!agent) throw new AppError('unauthorized', 'agent not found');
+  const depts = await ctx.db.select({ id: agentDepartments.departmentId }).from(agentDepartments).where(eq(agentDepartments.agentId, agentId));
+  return { id: agent.id, name: agent.name, role: agent.role, capacity: agent.capacity, departmentIds: depts.map((d) => d.id) };
+}
+
+export function canSee(agent: AgentAccess, conv: ConversationRow): boolean {
+  return agent.role === 'admin' || conv.agentId === agent.id || (conv.departmentId !== null && agent.departmentIds.includes(conv.departmentId));
+}
+
+/** Agents reach conversations of their departments and their own; admins reach all. */
+export async function agentConversation(ctx: AppContext, agent: AgentAccess, id: string): Promise<ConversationRow> {
+  const conv = await getConversation(ctx, id);
+  if (!canSee(agent, conv)) throw new AppError('forbidden', 'this conversation belongs to another department');
+  return conv;
+}
+
+async function departmentOf(ctx: AppContext, siteId: string, departmentId: string | null | undefined) {
+  if (departmentId) {
+    const [d] = await ctx.db.select().from(departments).where(and(eq(departments.id, departmentId), eq(departments.siteId, siteId)));
+    if (!d) throw new AppError('not_found', 'department not found');
+    return d;
+  }
+  const [first] = await ctx.db.select().from(departments).where(eq(departments.siteId, siteId)).orderBy(asc(departments.position), asc(departments.createdAt)).limit(1);
+  if (!first) throw new AppError('not_found', 'this site has no department');
+  return first;
+}
+
+// ---------- broadcasting state ----------
+
+/** Sends the current view to the visitor and to the owning agent (plus any agent who just lost it). */
+export async function publishConversation(ctx: AppContext, id: string, alsoAgents: Array<string | null | undefined> = []): Promise<{ visitor: VisitorConversation; agent: AgentConversation }> {
+  const conv = await getConversation(ctx, id);
+  const visitor = await visitorView(ctx, conv);
+  ctx.visitors.to(convRoom(id)).emit('conversation:updated', visitor);
+  const agent = await agentView(ctx, id);
+  const targets = [...new Set([conv.agentId, ...alsoAgents].filter((a): a is string => !!a))];
+  if (targets.length > 0) ctx.agents.to(targets.map(agentRoom)).emit('conversation:updated', agent);
+  return { visitor, agent };
+}
+
+/** Queue snapshot to the department's agents, and fresh positions to every waiting visitor. */
+export async function publishQueue(ctx: AppContext, departmentId: string): Promise<void> {
+  const queue = await departmentQueue(ctx.db, departmentId);
+  const items = await agentViews(ctx, queue.ids);
+  ctx.agents.to(deptRoom(departmentId)).emit('queue:updated', { departmentId, items });
+  if (queue.ids.length === 0) return;
+  const rows = await ctx.db.select().from(conversations).where(inArray(conversations.id, queue.ids));
+  for (const row of rows) {
+    if (row.status !== 'queued') continue;
+    ctx.visitors.to(convRoom(row.id)).emit('conversation:updated', await visitorView(ctx, row, queue));
+  }
+}
+
+export async function queueSnapshots(ctx: AppContext, departmentIds: string[]) {
+  const out = [];
+  for (const departmentId of departmentIds) {
+    const queue = await departmentQueue(ctx.db, departmentId);
+    out.push({ departmentId, items: await agentViews(ctx, queue.ids) });
+  }
+  return out;
+}
+
+// ---------- visitor side ----------
+
+export async function startConversation(
+  ctx: AppContext,
+  visitor: { visitorId: string; siteId: string },
+  input: { departmentId?: string; locale?: Locale; pageUrl?: string },
+): Promise<ConversationSync<VisitorConversation>> {
+  // One open conversation per visitor: a repeated start (double click, retry) resumes it.
+  const [open] = await ctx.db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.visitorId, visitor.visitorId), ne(conversations.status, 'closed')))
+    .orderBy(desc(conversations.createdAt))
+    .limit(1);
+  if (open) return syncConversation(ctx, open, 0);
+  if (input.departmentId) await departmentOf(ctx, visitor.siteId, input.departmentId);
+  const [v] = await ctx.db.select().from(visitors).where(eq(visitors.id, visitor.visitorId));
+  const locale = input.locale ?? v?.locale ?? 'en';
+  const now = ctx.clock();
+  const conv = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(conversations)
+      .values({ siteId: visitor.siteId, visitorId: visitor.visitorId, departmentId: input.departmentId ?? null, locale, pageUrl: input.pageUrl ?? v?.pageUrl ?? null, createdAt: now, updatedAt: now })
+      .returning();
+    await insertMessage(ctx, tx, row!.id, { author: 'bot', authorName: BOT_TEXT.name[locale], body: BOT_TEXT.greeting[locale] });
+    return row!;
+  });
+  if (input.pageUrl) await ctx.db.update(visitors).set({ pageUrl: input.pageUrl, locale }).where(eq(visitors.id, visitor.visitorId));
+  ctx.visitors.in(`visitor:${visitor.visitorId}`).socketsJoin(convRoom(conv.id));
+  return syncConversation(ctx, await getConversation(ctx, conv.id), 0);
+}
+
+export async function syncConversation(ctx: AppContext, conv: ConversationRow, afterSeq: number): Promise<ConversationSync<VisitorConversation>> {
+  const page = await messagesAfter(ctx, conv.id, afterSeq, LIMITS.historyPage);
+  return { conversation: await visitorView(ctx, conv), ...page };
+}
+
+export async function newestOpenConversation(ctx: AppContext, visitorId: string): Promise<ConversationRow | null> {
+  const [open] = await ctx.db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.visitorId, visitorId), ne(conversations.status, 'closed')))
+    .orderBy(desc(conversations.createdAt))
+    .limit(1);
+  return open ?? null;
+}
+
+export async function visitorSend(ctx: AppContext, conv: ConversationRow, input: { clientId: string; body: string }): Promise<Message> {
+  const [v] = await ctx.db.select({ name: visitors.name }).from(visitors).where(eq(visitors.id, conv.visitorId));
+  const { message, duplicate } = await appendMessage(ctx, conv.id, { author: 'visitor', authorId: conv.visitorId, authorName: v?.name ?? null, body: input.body, clientId: input.clientId });
+  // The console's queue shows each waiting conversation's last message.
+  if (!duplicate && conv.status === 'queued' && conv.departmentId) await publishQueue(ctx, conv.departmentId);
+  if (!duplicate && conv.status === 'bot') {
+    // After the ack: the visitor sees their message confirmed before the bot's answer arrives.
+    setImmediate(() => {
+      runBot(ctx, conv.id, input.body).catch((err: unknown) => ctx.logger.error({ err, conversationId: conv.id }, 'bot failed'));
+    });
+  }
+  return message;
+}
+
+async function runBot(ctx: AppContext, conversationId: string, text: string): Promise<void> {
+  const conv = await getConversation(ctx, conversationId);
+  if (conv.status !== 'bot') return;
+  const decision = await decide(ctx.db, { siteId: conv.siteId, locale: conv.locale, text });
+  const botName = BOT_TEXT.name[conv.locale];
+  if (decision.kind === 'handoff') {
+    await handoff(ctx, conv, undefined);
+    return;
+  }
+  if (decision.kind === 'answer') {
+    await appendMessage(ctx, conv.id, { author: 'bot', authorName: botName, body: decision.body, meta: decision.meta });
+    return;
+  }
+  const [bumped] = await ctx.db
+    .update(conversations)
+    .set({ botMisses: sql`${conversations.botMisses} + 1` })
+    .where(and(eq(conversations.id, conv.id), eq(conversations.status, 'bot')))
+    .returning({ misses: conversations.botMisses });
+  if (!bumped) return;
+  if (bumped.misses >= MAX_BOT_MISSES) {
+    await appendMessage(ctx, conv.id, { author: 'bot', authorName: botName, body: BOT_TEXT.handoff[conv.locale] });
+    await handoff(ctx, await getConversation(ctx, conv.id), undefined);
+  } else {
+    await appendMessage(ctx, conv.id, { author: 'bot', authorName: botName, body: decision.body, meta: decision.meta });
+  }
+}
+
+/** bot -> queued. Queued or assigned already: nothing to do, answer the current view. */
+export async function handoff(ctx: AppContext, conv: ConversationRow, departmentId: string | undefined): Promise<VisitorConversation> {
+  if (conv.status === 'closed') throw new AppError('closed', 'the conversation is closed; start a new one');
+  if (conv.status !== 'bot') return visitorView(ctx, conv);
+  const dept = await departmentOf(ctx, conv.siteId, departmentId ?? conv.departmentId);
+  const now = ctx.clock();
+  const result = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(conversations)
+      .set({ status: 'queued', departmentId: dept.id, agentId: null, queuedAt: now, updatedAt: now })
+      .where(and(eq(conversations.id, conv.id), eq(conversations.status, 'bot')))
+      .returning();
+    if (!row) return null;
+    const { row: msg } = await insertMessage(ctx, tx, conv.id, { author: 'system', authorName: null, body: '', meta: { system: { kind: 'queued', departmentId: dept.id, departmentName: dept.names } } });
+    return msg;
+  });
+  if (result) {
+    broadcastMessage(ctx, toMessage(result));
+    await afterEnqueue(ctx, conv.id, dept.id);
+  }
+  return visitorView(ctx, await getConversation(ctx, conv.id));
+}
+
+async function afterEnqueue(ctx: AppContext, conversationId: string, departmentId: string): Promise<void> {
+  await publishConversation(ctx, conversationId);
+  await publishQueue(ctx, departmentId);
+  await autoRoute(ctx, departmentId);
+}
+
+// ---------- routing ----------
+
+/** Serialises auto-routing inside this process so two triggers cannot overfill one agent. */
+function serially<T>(ctx: AppContext, task: () => Promise<T>): Promise<T> {
+  const run = ctx.state.routing.then(task, task);
+  ctx.state.routing = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  return run;
+}
+
+async function isAutoDepartment(ctx: AppContext, departmentId: string): Promise<boolean> {
+  const [d] = await ctx.db.select({ routing: departments.routing }).from(departments).where(eq(departments.id, departmentId));
+  return d?.routing === 'auto';
+}
+
+/** Online agents of a department under capacity, least busy first, round robin on ties. */
+async function availableAgents(ctx: AppContext, departmentId: string) {
+  const load = sql<number>`(select count(*)::int from ${conversations} c where c.agent_id = ${agents.id} and c.status = 'assigned')`;
+  const rows = await ctx.db
+    .select({ id: agents.id, name: agents.name, capacity: agents.capacity, load })
+    .from(agents)
+    .innerJoin(agentDepartments, eq(agentDepartments.agentId, agents.id))
+    .where(and(eq(agentDepartments.departmentId, departmentId), eq(agents.presence, 'online')));
+  const last = (id: string) => ctx.state.lastAutoAssigned.get(id) ?? 0;
+  return rows
+    .filter((r) => Number(r.load) < r.capacity)
+    .sort((a, b) => Number(a.load) - Number(b.load) || last(a.id) - last(b.id) || a.id.localeCompare(b.id));
+}
+
+async function oldestQueued(ctx: AppContext, departmentIds: string[]): Promise<ConversationRow | null> {
+  if (departmentIds.length === 0) return null;
+  const [row] = await ctx.db
+    .select()
+    .from(conversations)
+    .where(and(inArray(conversations.departmentId, departmentIds), eq(conversations.status, 'queued')))
+    .orderBy(asc(conversations.queuedAt), asc(conversations.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Auto departments: hand waiting conversations to available agents until one side runs out. */
+export function autoRoute(ctx: AppContext, departmentId: string): Promise<void> {
+  return serially(ctx, async () => {
+    if (!(await isAutoDepartment(ctx, departmentId))) return;
+    for (let guard = 0; guard < 1000; guard++) {
+      const conv = await oldestQueued(ctx, [departmentId]);
+      if (!conv) return;
+      const [agent] = await availableAgents(ctx, departmentId);
+      if (!agent) return;
+      ctx.state.lastAutoAssigned.set(agent.id, ctx.clock().getTime() + guard);
+      await assign(ctx, conv.id, agent);
+    }
+  });
+}
+
+/** An agent has a free slot: give them the oldest waiting conversation of their auto departments. */
+export function offerToAgent(ctx: AppContext, agentId: string): Promise<void> {
+  return serially(ctx, async () => {
+    for (let guard = 0; guard < 1000; guard++) {
+      const [agent] = await ctx.db.select().from(agents).where(eq(agents.id, agentId));
+      if (!agent || agent.presence !== 'online') return;
+      const [load] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(conversations).where(and(eq(conversations.agentId, agentId), eq(conversations.status, 'assigned')));
+      if (Number(load?.n ?? 0) >= agent.capacity) return;
+      const auto = await ctx.db
+        .select({ id: departments.id })
+        .from(departments)
+        .innerJoin(agentDepartments, eq(agentDepartments.departmentId, departments.id))
+        .where(and(eq(agentDepartments.agentId, agentId), eq(departments.routing, 'auto')));
+      const conv = await oldestQueued(ctx, auto.map((d) => d.id));
+      if (!conv) return;
+      ctx.state.lastAutoAssigned.set(agentId, ctx.clock().getTime());
+      await assign(ctx, conv.id, agent);
+    }
+  });
+}
+
+/**
+ * queued -> assigned with ONE conditional UPDATE: of two agents racing, the second UPDATE finds the
+ * row no longer queued and returns nothing. Returns null for the loser.
+ */
+export async function assign(ctx: AppContext, conversationId: string, agent: { id: string; name: string }): Promise<ConversationRow | null> {
+  const now = ctx.clock();
+  const result = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(conversations)
+      .set({ status: 'assigned', agentId: agent.id, assignedAt: now, agentReadSeq: 0, updatedAt: now })
+      .where(and(eq(conversations.id, conversationId), eq(conversations.status, 'queued')))
+      .returning();
+    if (!row) return null;
+    const { row: msg } = await insertMessage(ctx, tx, conversationId, { author: 'system', authorName: null, body: '', meta: { system: { kind: 'agent_joined', name: agent.name } } });
+    return { row, msg };
+  });
+  if (!result) return null;
+  ctx.agents.in(agentRoom(agent.id)).socketsJoin(convRoom(conversationId));
+  broadcastMessage(ctx, toMessage(result.msg));
+  await publishConversation(ctx, conversationId);
+  if (result.row.departmentId) await publishQueue(ctx, result.row.departmentId);
+  return getConversation(ctx, conversationId);
+}
+
+// ---------- agent side ----------
+
+export async function claim(ctx: AppContext, agent: AgentAccess, conversationId: string): Promise<AgentConversation> {
+  const conv = await agentConversation(ctx, agent, conversationId);
+  if (conv.status === 'closed') throw new AppError('closed', 'the conversation is closed');
+  if (conv.status === 'assigned') {
+    if (conv.agentId === agent.id) return agentView(ctx, conv.id);
+    throw new AppError('already_claimed', 'another agent took this conversation first');
+  }
+  if (conv.status !== 'queued') throw new AppError('invalid', 'the conversation is not waiting in a queue');
+  const won = await assign(ctx, conv.id, agent);
+  if (!won) {
+    const now = await getConversation(ctx, conv.id);
+    if (now.status === 'assigned' && now.agentId === agent.id) return agentView(ctx, conv.id);
+    throw new AppError(now.status === 'closed' ? 'closed' : 'already_claimed', now.status === 'closed' ? 'the conversation is closed' : 'another agent took this conversation first');
+  }
+  return agentView(ctx, conv.id);
+}
+
+export async function agentSend(ctx: AppContext, agent: AgentAccess, conversationId: string, input: { clientId: string; body: string }): Promise<Message> {
+  const conv = await agentConversation(ctx, agent, conversationId);
+  if (conv.status === 'closed') {
+    // A retry of a message stored before the close still gets its row back.
+    const [dup] = await ctx.db.select().from(messages).where(and(eq(messages.conversationId, conv.id), eq(messages.clientId, input.clientId)));
+    if (dup) return toMessage(dup);
+    throw new AppError('closed', 'the conversation is closed');
+  }
+  if (conv.agentId !== agent.id && agent.role !== 'admin') throw new AppError('forbidden', 'claim the conversation before replying');
+  const { message } = await appendMessage(ctx, conv.id, { author: 'agent', authorId: agent.id, authorName: agent.name, body: input.body, clientId: input.clientId });
+  return message;
+}
+
+export async function markRead(ctx: AppContext, agent: AgentAccess, conversationId: string, seq: number): Promise<AgentConversation> {
+  const conv = await agentConversation(ctx, agent, conversationId);
+  if (conv.agentId !== agent.id && agent.role !== 'admin') throw new AppError('forbidden', 'only the owning agent keeps read marks');
+  // Marks only move forward and never past what exists.
+  await ctx.db
+    .update(conversations)
+    .set({ agentReadSeq: sql`greatest(${conversations.agentReadSeq}, least(${seq}, ${conversations.lastSeq}))` })
+    .where(eq(conversations.id, conv.id));
+  const view = await agentView(ctx, conv.id);
+  ctx.agents.to(agentRoom(agent.id)).emit('conversation:updated', view);
+  return view;
+}
+
+export async function closeConversation(ctx: AppContext, conv: ConversationRow, by: 'visitor' | 'agent' | 'system'): Promise<void> {
+  if (conv.status === 'closed') return;
+  const now = ctx.clock();
+  const result = await ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(conversations).where(eq(conversations.id, conv.id)).for('update');
+    if (!before || before.status === 'closed') return null;
+    await tx.update(conversations).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(conversations.id, conv.id));
+    const { row: msg } = await insertMessage(ctx, tx, conv.id, { author: 'system', authorName: null, body: '', meta: { system: { kind: 'closed', by } } }, { allowClosed: true });
+    return { before, msg };
+  });
+  if (!result) return;
+  broadcastMessage(ctx, toMessage(result.msg));
+  await publishConversation(ctx, conv.id, [result.before.agentId]);
+  if (result.before.status === 'queued' && result.before.departmentId) await publishQueue(ctx, result.before.departmentId);
+  if (result.before.status === 'assigned' && result.before.agentId) await offerToAgent(ctx, result.before.agentId);
+}
+
+export async function agentClose(ctx: AppContext, agent: AgentAccess, conversationId: string): Promise<AgentConversation> {
+  const conv = await agentConversation(ctx, agent, conversationId);
+  if (conv.status === 'assigned' && conv.agentId !== agent.id && agent.role !== 'admin') throw new AppError('forbidden', 'another agent owns this conversation');
+  await closeConversation(ctx, conv, 'agent');
+  return agentView(ctx, conv.id);
+}
+
+export async function transfer(ctx: AppContext, agent: AgentAccess, input: { conversationId: string; toAgentId?: string; toDepartmentId?: string }): Promise<AgentConversation> {
+  const conv = await agentConversation(ctx, agent, input.conversationId);
+  if (conv.status === 'closed') throw new AppError('closed', 'the conversation is closed');
+  if (conv.status === 'bot') throw new AppError('invalid', 'the bot still has this conversation; it can be claimed once queued');
+  if (conv.status === 'assigned' && conv.agentId !== agent.id && agent.role !== 'admin') throw new AppError('forbidden', 'another agent owns this conversation');
+  const now = ctx.clock();
+  const unchanged = and(eq(conversations.id, conv.id), eq(conversations.status, conv.status), conv.agentId ? eq(conversations.agentId, conv.agentId) : sql`${conversations.agentId} is null`);
+
+  if (input.toAgentId) {
+    const target = await agentAccess(ctx, input.toAgentId).catch(() => {
+      throw new AppError('not_found', 'agent not found');
+    });
+    if (target.role !== 'admin' && !(conv.departmentId && target.departmentIds.includes(conv.departmentId))) {
+      throw new AppError('forbidden', `${target.name} is not in this conversation's department`);
+    }
+    const msg = await ctx.db.transaction(async (tx) => {
+      const [row] = await tx.update(conversations).set({ status: 'assigned', agentId: target.id, assignedAt: now, agentReadSeq: 0, updatedAt: now }).where(unchanged).returning();
+      if (!row) return null;
+      return (await insertMessage(ctx, tx, conv.id, { author: 'system', authorName: null, body: '', meta: { system: { kind: 'transferred', toName: target.name } } })).row;
+    });
+    if (!msg) throw new AppError('already_claimed', 'the conversation changed meanwhile; reload it');
+    if (conv.agentId && conv.agentId !== target.id) ctx.agents.in(agentRoom(conv.agentId)).socketsLeave(convRoom(conv.id));
+    ctx.agents.in(agentRoom(target.id)).socketsJoin(convRoom(conv.id));
+    broadcastMessage(ctx, toMessage(msg));
+    await publishConversation(ctx, conv.id, [conv.agentId]);
+    if (conv.status === 'queued' && conv.departmentId) await publishQueue(ctx, conv.departmentId);
+    if (conv.agentId && conv.agentId !== target.id) await offerToAgent(ctx, conv.agentId);
+    return agentView(ctx, conv.id);
+  }
+
+  const dept = await departmentOf(ctx, conv.siteId, input.toDepartmentId);
+  const msg = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.update(conversations).set({ status: 'queued', departmentId: dept.id, agentId: null, queuedAt: now, assignedAt: null, updatedAt: now }).where(unchanged).returning();
+    if (!row) return null;
+    return (await insertMessage(ctx, tx, conv.id, { author: 'system', authorName: null, body: '', meta: { system: { kind: 'transferred', toDepartment: dept.names } } })).row;
+  });
+  if (!msg) throw new AppError('already_claimed', 'the conversation changed meanwhile; reload it');
+  if (conv.agentId) ctx.agents.in(agentRoom(conv.agentId)).socketsLeave(convRoom(conv.id));
+  broadcastMessage(ctx, toMessage(msg));
+  const view = await agentView(ctx, conv.id);
+  await publishConversation(ctx, conv.id, [conv.agentId]);
+  if (conv.departmentId && conv.departmentId !== dept.id) await publishQueue(ctx, conv.departmentId);
+  await publishQueue(ctx, dept.id);
+  await autoRoute(ctx, dept.id);
+  if (conv.agentId) await offerToAgent(ctx, conv.agentId);
+  return view;
+}
+
+/** Grace period over: everything the agent still owns goes back to its department's queue, at its old place. */
+export async function requeueAgentConversations(ctx: AppContext, agentId: string): Promise<string[]> {
+  const owned = await ctx.db.select().from(conversations).where(and(eq(conversations.agentId, agentId), eq(conversations.status, 'assigned')));
+  const requeued: string[] = [];
+  const departmentsTouched = new Set<string>();
+  for (const conv of owned) {
+    const now = ctx.clock();
+    const msg = await ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(conversations)
+        .set({ status: 'queued', agentId: null, assignedAt: null, queuedAt: conv.queuedAt ?? now, updatedAt: now })
+        .where(and(eq(conversations.id, conv.id), eq(conversations.status, 'assigned'), eq(conversations.agentId, agentId)))
+        .returning();
+      if (!row) return null;
+      return (await insertMessage(ctx, tx, conv.id, { author: 'system', authorName: null, body: '', meta: { system: { kind: 'requeued' } } })).row;
+    });
+    if (!msg) continue;
+    requeued.push(conv.id);
+    ctx.agents.in(agentRoom(agentId)).socketsLeave(convRoom(conv.id));
+    broadcastMessage(ctx, toMessage(msg));
+    await publishConversation(ctx, conv.id, [agentId]);
+    if (conv.departmentId) departmentsTouched.add(conv.departmentId);
+  }
+  for (const d of departmentsTouched) {
+    await publishQueue(ctx, d);
+    await autoRoute(ctx, d);
+  }
+  return requeued;
+}
+
+export async function ownConversations(ctx: AppContext, agentId: string): Promise<AgentConversation[]> {
+  const rows = await ctx.db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.agentId, agentId), eq(conversations.status, 'assigned')))
+    .orderBy(asc(conversations.assignedAt));
+  return agentViews(ctx, rows.map((r) => r.id));
+}

@@ -1,0 +1,198 @@
+import { relations, sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { AgentPresence, AgentRole, AuthorKind, ConversationStatus, Locale, LocalizedText, MessageMeta, RoutingMode } from '@parley/protocol';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => at('created_at').notNull().defaultNow();
+
+// ---------- sites ----------
+
+export const sites = pgTable('sites', {
+  id: id(),
+  key: text('key').notNull().unique(),
+  name: text('name').notNull(),
+  /** HMAC key for host-site identity (userHash); never leaves the server. */
+  secret: text('secret').notNull(),
+  /** Browser origins allowed to embed the site; `*` allows any. */
+  allowedOrigins: text('allowed_origins').array().notNull().default(sql`'{}'::text[]`),
+  createdAt: createdAt(),
+});
+export const sitesRelations = relations(sites, ({ many }) => ({
+  departments: many(departments),
+  visitors: many(visitors),
+  conversations: many(conversations),
+  faqEntries: many(faqEntries),
+}));
+
+// ---------- departments ----------
+
+export const departments = pgTable(
+  'departments',
+  {
+    id: id(),
+    siteId: uuid('site_id').notNull().references(() => sites.id, { onDelete: 'cascade' }),
+    names: jsonb('names').$type<LocalizedText>().notNull(),
+    routing: text('routing').$type<RoutingMode>().notNull().default('manual'),
+    /** Display order; the first one takes handoffs that name no department. */
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('departments_site_idx').on(t.siteId, t.position)],
+);
+export const departmentsRelations = relations(departments, ({ one, many }) => ({
+  site: one(sites, { fields: [departments.siteId], references: [sites.id] }),
+  agents: many(agentDepartments),
+  conversations: many(conversations),
+}));
+
+// ---------- agents ----------
+
+export const agents = pgTable('agents', {
+  id: id(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').$type<AgentRole>().notNull().default('agent'),
+  capacity: integer('capacity').notNull().default(5),
+  presence: text('presence').$type<AgentPresence>().notNull().default('offline'),
+  createdAt: createdAt(),
+});
+export const agentsRelations = relations(agents, ({ many }) => ({
+  departments: many(agentDepartments),
+  sessions: many(agentSessions),
+  conversations: many(conversations),
+}));
+
+export const agentDepartments = pgTable(
+  'agent_departments',
+  {
+    agentId: uuid('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    departmentId: uuid('department_id').notNull().references(() => departments.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.agentId, t.departmentId] }), index('agent_departments_dept_idx').on(t.departmentId)],
+);
+export const agentDepartmentsRelations = relations(agentDepartments, ({ one }) => ({
+  agent: one(agents, { fields: [agentDepartments.agentId], references: [agents.id] }),
+  department: one(departments, { fields: [agentDepartments.departmentId], references: [departments.id] }),
+}));
+
+export const agentSessions = pgTable('agent_sessions', {
+  id: id(),
+  agentId: uuid('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+  /** SHA-256 of the bearer token: a leaked table does not let anyone sign in. */
+  tokenHash: text('token_hash').notNull().unique(),
+  expiresAt: at('expires_at').notNull(),
+  revokedAt: at('revoked_at'),
+  createdAt: createdAt(),
+});
+export const agentSessionsRelations = relations(agentSessions, ({ one }) => ({
+  agent: one(agents, { fields: [agentSessions.agentId], references: [agents.id] }),
+}));
+
+// ---------- visitors ----------
+
+export const visitors = pgTable(
+  'visitors',
+  {
+    id: id(),
+    siteId: uuid('site_id').notNull().references(() => sites.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    locale: text('locale').$type<Locale>().notNull().default('en'),
+    pageUrl: text('page_url'),
+    name: text('name'),
+    lastSeenAt: at('last_seen_at').notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('visitors_site_idx').on(t.siteId)],
+);
+export const visitorsRelations = relations(visitors, ({ one, many }) => ({
+  site: one(sites, { fields: [visitors.siteId], references: [sites.id] }),
+  conversations: many(conversations),
+}));
+
+// ---------- conversations ----------
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: id(),
+    siteId: uuid('site_id').notNull().references(() => sites.id, { onDelete: 'cascade' }),
+    visitorId: uuid('visitor_id').notNull().references(() => visitors.id, { onDelete: 'cascade' }),
+    departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'set null' }),
+    status: text('status').$type<ConversationStatus>().notNull().default('bot'),
+    agentId: uuid('agent_id').references(() => agents.id, { onDelete: 'set null' }),
+    botMisses: integer('bot_misses').notNull().default(0),
+    /** Highest message seq; bumped in the same transaction as each insert, which makes seqs gap-free. */
+    lastSeq: integer('last_seq').notNull().default(0),
+    agentReadSeq: integer('agent_read_seq').notNull().default(0),
+    locale: text('locale').$type<Locale>().notNull().default('en'),
+    pageUrl: text('page_url'),
+    queuedAt: at('queued_at'),
+    assignedAt: at('assigned_at'),
+    closedAt: at('closed_at'),
+    createdAt: createdAt(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // Queue lookups: waiting conversations of a department, oldest first.
+    index('conversations_queue_idx').on(t.departmentId, t.queuedAt).where(sql`${t.status} = 'queued'`),
+    index('conversations_agent_idx').on(t.agentId).where(sql`${t.status} = 'assigned'`),
+    index('conversations_visitor_idx').on(t.visitorId, t.createdAt),
+  ],
+);
+export const conversationsRelations = relations(conversations, ({ one, many }) => ({
+  site: one(sites, { fields: [conversations.siteId], references: [sites.id] }),
+  visitor: one(visitors, { fields: [conversations.visitorId], references: [visitors.id] }),
+  department: one(departments, { fields: [conversations.departmentId], references: [departments.id] }),
+  agent: one(agents, { fields: [conversations.agentId], references: [agents.id] }),
+  messages: many(messages),
+}));
+
+// ---------- messages ----------
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: id(),
+    conversationId: uuid('conversation_id').notNull().references(() => conversations.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    clientId: uuid('client_id'),
+    author: text('author').$type<AuthorKind>().notNull(),
+    authorId: uuid('author_id'),
+    authorName: text('author_name'),
+    body: text('body').notNull(),
+    meta: jsonb('meta').$type<MessageMeta>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('messages_conversation_seq_uq').on(t.conversationId, t.seq),
+    // NULL client ids (bot, system) never collide, so only sender retries are deduplicated.
+    uniqueIndex('messages_conversation_client_uq').on(t.conversationId, t.clientId),
+  ],
+);
+export const messagesRelations = relations(messages, ({ one }) => ({
+  conversation: one(conversations, { fields: [messages.conversationId], references: [conversations.id] }),
+}));
+
+// ---------- FAQ ----------
+
+export const faqEntries = pgTable(
+  'faq_entries',
+  {
+    id: id(),
+    siteId: uuid('site_id').notNull().references(() => sites.id, { onDelete: 'cascade' }),
+    /** Same key for the translations of one entry. */
+    groupKey: text('group_key').notNull(),
+    locale: text('locale').$type<Locale>().notNull(),
+    question: text('question').notNull(),
+    answer: text('answer').notNull(),
+    keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
+    published: boolean('published').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index('faq_entries_site_locale_idx').on(t.siteId, t.locale), uniqueIndex('faq_entries_group_locale_uq').on(t.siteId, t.groupKey, t.locale)],
+);
+export const faqEntriesRelations = relations(faqEntries, ({ one }) => ({
+  site: one(sites, { fields: [faqEntries.siteId], references: [sites.id] }),
+}));

@@ -1,0 +1,29 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCodeValue } from '@parley/protocol';
+import type { AppError } from './errors.js';
+
+export interface AgentVars {
+  agentId: string;
+  sessionId: string;
+}
+
+const STATUS: Record<ErrorCodeValue, ContentfulStatusCode> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  already_claimed: 409,
+  closed: 409,
+  rate_limited: 429,
+  too_large: 413,
+  unavailable: 503,
+  internal: 500,
+};
+
+/** REST errors are `{error: {code, message}}` with the HTTP status that matches the code. */
+export function jsonError(c: Context, error: AppError) {
+  if (error.retryAfterMs !== undefined) c.header('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
+  return c.json({ error: error.toProtocol() }, STATUS[error.code]);
+}
+export { STATUS as HTTP_STATUS };

@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import type { Ack, AckCallback } from '@parley/protocol';
+import { describeZodError } from '@parley/protocol/schemas';
+import type { Logger } from 'pino';
+import { toProtocolError } from './errors.js';
+
+/**
+ * Wraps one socket event: validates the payload, runs `fn`, acks the result, and never throws.
+ * Socket.IO hands a bare callback as the first argument when the client sent no payload, and no
+ * callback at all when the client did not ask for an ack: both are handled here so handlers don't.
+ */
+export function command<S extends z.ZodType, T>(
+  logger: Logger,
+  event: string,
+  schema: S,
+  fn: (input: z.infer<S>) => Promise<T>,
+): (input: unknown, ack?: AckCallback<T>) => void {
+  return (input: unknown, ack?: unknown) => {
+    if (typeof input === 'function' && ack === undefined) {
+      ack = input;
+      input = undefined;
+    }
+    const reply = (response: Ack<T>) => {
+      if (typeof ack !== 'function') return;
+      try {
+        (ack as AckCallback<T>)(response);
+      } catch (error) {
+        logger.warn({ err: error, event }, 'ack callback failed');
+      }
+    };
+    // `emit('queue:list', ack)` with no payload means "no arguments" for commands that take none.
+    const parsed = schema.safeParse(input === undefined ? {} : input);
+    if (!parsed.success) {
+      // A body over the limit is its own code, so clients can tell "too long" from "malformed".
+      const tooBig = parsed.error.issues.some((i) => i.code === 'too_big' && i.path[0] === 'body');
+      reply({ ok: false, error: { code: tooBig ? 'too_large' : 'invalid', message: describeZodError(parsed.error) } });
+      return;
+    }
+    let pending: Promise<T>;
+    try {
+      pending = fn(parsed.data);
+    } catch (error) {
+      pending = Promise.reject(error);
+    }
+    pending.then(
+      (data) => reply({ ok: true, data }),
+      (error: unknown) => {
+        const { error: wire, unexpected } = toProtocolError(error);
+        if (unexpected) logger.error({ err: error, event }, 'socket handler failed');
+        reply({ ok: false, error: wire });
+      },
+    );
+  };
+}
+
+/**
+ * Runs tasks one after another. Used per socket for `message:send`: with a connection pool two
+ * quick sends could otherwise commit (and get seqs) in the opposite order to the one typed.
+ */
+export function sequential(): <T>(task: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>) => {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}

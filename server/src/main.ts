@@ -1,0 +1,75 @@
+import { pino } from 'pino';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import type { Config } from './config.js';
+import { openDatabase } from './db/client.js';
+import { seed } from './db/seed.js';
+import type { SeedResult } from './db/seed.js';
+
+/** The start banner: everything needed to try the demo, printed once per start. */
+export function banner(config: Config, baseUrl: string, seeded: SeedResult, driver: string): string {
+  const base = config.publicUrl ?? baseUrl;
+  const pad = (s: string) => s.padEnd(10);
+  const lines = [
+    '',
+    '  Parley is running',
+    '',
+    `  ${pad('Site')}${base}/`,
+    `  ${pad('Console')}${base}/console`,
+    `  ${pad('Intranet')}${base}/intranet`,
+    `  ${pad('Health')}${base}/health`,
+    '',
+    `  ${pad('Site key')}${seeded.site.key}  (${seeded.site.name})`,
+    `  ${pad('Database')}${driver === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
+    '',
+    `  Accounts${seeded.created ? ' (just created)' : ' (demo passwords, unless changed)'}:`,
+    ...Object.values(seeded.accounts).map((a) => `    ${a.role.padEnd(6)} ${a.email.padEnd(20)} ${a.password}`),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`parley: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = pino({ level: config.logLevel });
+  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  await database.migrate();
+  const seeded = await seed(database.db);
+  const server = createApp({ db: database, config, logger });
+  const { url } = await server.listen();
+  process.stdout.write(banner(config, url, seeded, database.driver) + '\n');
+  logger.info({ url, driver: database.driver }, 'listening');
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    // A stuck close must not keep the process around forever.
+    setTimeout(() => process.exit(1), 10_000).unref();
+    server
+      .close()
+      .then(() => database.close())
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`parley: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

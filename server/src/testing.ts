@@ -1,0 +1,103 @@
+/**
+ * A whole Parley server in-process, for tests of any package:
+ *
+ *   const server = await startTestServer();
+ *   // server.url, server.siteKey, server.accounts.alice.{email,password,id}, server.departments.support.id
+ *   await server.close();
+ *
+ * In-memory PGlite by default; with TEST_DATABASE_URL (or `databaseUrl`) set, a fresh database is
+ * created on that PostgreSQL server and dropped on close. Serves dist/ like production.
+ */
+import { randomBytes } from 'node:crypto';
+import { pino } from 'pino';
+import postgres from 'postgres';
+import { createApp } from './app.js';
+import type { ParleyApp } from './app.js';
+import { loadConfig } from './config.js';
+import type { Config } from './config.js';
+import { openDatabase } from './db/client.js';
+import type { Database } from './db/client.js';
+import { seed } from './db/seed.js';
+
+export interface TestAccount {
+  email: string;
+  password: string;
+  id: string;
+}
+
+export interface TestServer {
+  url: string;
+  siteKey: string;
+  accounts: { admin: TestAccount; alice: TestAccount; bob: TestAccount };
+  departments: { sales: { id: string }; support: { id: string } };
+  app: ParleyApp;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** A PostgreSQL server to create a throw-away database on; default TEST_DATABASE_URL, else PGlite. */
+  databaseUrl?: string;
+  /** Config overrides, e.g. `{ agentGraceSeconds: 0.2 }`. */
+  config?: Partial<Config>;
+  clock?: () => Date;
+}
+
+async function createScratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `parley_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database "${name}"`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const again = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      try {
+        await again.unsafe(`drop database if exists "${name}" with (force)`);
+      } finally {
+        await again.end({ timeout: 5 });
+      }
+    },
+  };
+}
+
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
+  const serverUrl = opts.databaseUrl ?? process.env.TEST_DATABASE_URL;
+  const scratch = serverUrl ? await createScratchDatabase(serverUrl) : undefined;
+  const database = await openDatabase(scratch ? { url: scratch.url } : { dataDir: 'memory://' });
+  try {
+    await database.migrate();
+    const seeded = await seed(database.db);
+    const config: Config = { ...loadConfig({}), host: '127.0.0.1', port: 0, ...opts.config };
+    // Quiet by default; LOG_LEVEL=debug shows the server's logs while debugging a test.
+    const logger = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
+    const app = createApp({ db: database, config, logger, ...(opts.clock ? { clock: opts.clock } : {}) });
+    const { url } = await app.listen(0);
+    const account = (a: { email: string; password: string; id: string }): TestAccount => ({ email: a.email, password: a.password, id: a.id });
+    let closed = false;
+    return {
+      url,
+      siteKey: seeded.site.key,
+      accounts: { admin: account(seeded.accounts.admin), alice: account(seeded.accounts.alice), bob: account(seeded.accounts.bob) },
+      departments: seeded.departments,
+      app,
+      database,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await app.close();
+        await database.close();
+        await scratch?.drop();
+      },
+    };
+  } catch (err) {
+    await database.close().catch(() => undefined);
+    await scratch?.drop().catch(() => undefined);
+    throw err;
+  }
+}

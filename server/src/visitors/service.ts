@@ -1,0 +1,36 @@
+import { eq } from 'drizzle-orm';
+import type { Locale, VisitorSession } from '@parley/protocol';
+import type { AppContext } from '../context.js';
+import { randomToken, sha256 } from '../auth/password.js';
+import { visitors } from '../db/schema.js';
+import { AppError } from '../lib/errors.js';
+import { originAllowed, siteByKey } from '../sites/service.js';
+
+/** Best supported locale from an Accept-Language header; the widget may still pass its own. */
+export function localeFromHeader(header: string | undefined): Locale {
+  const h = (header ?? '').toLowerCase();
+  const first = h.split(',')[0]?.trim() ?? '';
+  if (/^zh-(tw|hk|mo|hant)/.test(first)) return 'zh-TW';
+  if (first.startsWith('zh')) return 'zh-CN';
+  return 'en';
+}
+
+export async function createVisitorSession(ctx: AppContext, input: { siteKey: string; origin?: string; locale: Locale }): Promise<VisitorSession> {
+  const site = await siteByKey(ctx, input.siteKey);
+  if (!originAllowed(site, input.origin)) throw new AppError('forbidden', 'this origin may not use this site');
+  const token = randomToken();
+  const [v] = await ctx.db.insert(visitors).values({ siteId: site.id, tokenHash: sha256(token), locale: input.locale, lastSeenAt: ctx.clock(), createdAt: ctx.clock() }).returning();
+  return { visitorId: v!.id, token };
+}
+
+/** Handshake check: the token must belong to a visitor of exactly this site, from an allowed origin. */
+export async function authenticateVisitor(ctx: AppContext, input: { siteKey: string; token: string; origin?: string }): Promise<{ visitorId: string; siteId: string }> {
+  const site = await siteByKey(ctx, input.siteKey).catch(() => {
+    throw new AppError('unauthorized', 'unknown site key');
+  });
+  if (!originAllowed(site, input.origin)) throw new AppError('forbidden', 'this origin may not use this site');
+  const [v] = await ctx.db.select({ id: visitors.id, siteId: visitors.siteId }).from(visitors).where(eq(visitors.tokenHash, sha256(input.token)));
+  if (!v || v.siteId !== site.id) throw new AppError('unauthorized', 'unknown visitor token; create a new visitor session');
+  await ctx.db.update(visitors).set({ lastSeenAt: ctx.clock() }).where(eq(visitors.id, v.id));
+  return { visitorId: v.id, siteId: site.id };
+}

@@ -1,0 +1,114 @@
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { AppContext } from '../context.js';
+import { demoSiteKey } from '../sites/service.js';
+
+const REPO_DEMO_DIR = fileURLToPath(new URL('../../../demo/', import.meta.url));
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Demo pages run the real widgets under the CSP that company sites are told to use: scripts only
+ * from files (no inline script, no eval), sockets back to this origin.
+ */
+export const DEMO_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+export const DEMO_PAGES: Record<string, string> = { '/': 'index.html', '/console': 'console.html', '/intranet': 'intranet.html' };
+
+/** Resolves `rel` inside `base`, or null when it escapes it or is not a file. */
+function fileIn(base: string, rel: string): string | null {
+  const root = resolve(base);
+  const full = resolve(root, '.' + sep + decodeURIComponent(rel).replace(/^\/+/, ''));
+  if (full !== root && !full.startsWith(root + sep)) return null;
+  try {
+    return statSync(full).isFile() ? full : null;
+  } catch {
+    return null;
+  }
+}
+
+export function webRoutes(ctx: AppContext) {
+  const app = new Hono();
+  // Read per request: tests (and a rebuild) may point it elsewhere while the server runs.
+  const distDir = () => ctx.config.distDir;
+
+  const notBuilt = (c: Context) => {
+    if (!ctx.state.distWarned) {
+      ctx.state.distWarned = true;
+      ctx.logger.warn({ distDir: distDir() }, 'front-end files are missing: run pnpm build');
+    }
+    return c.text('Parley front-end is not built: run pnpm build', 503);
+  };
+
+  const serve = async (c: Context, file: string | null) => {
+    if (!file) return existsSync(distDir()) ? c.notFound() : notBuilt(c);
+    const body = await readFile(file);
+    c.header('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+    c.header('Cache-Control', 'no-cache');
+    c.header('X-Content-Type-Options', 'nosniff');
+    return c.body(body);
+  };
+
+  app.get('/parley.js', (c) => {
+    // The loader is embedded cross-origin by design.
+    c.header('Access-Control-Allow-Origin', '*');
+    return serve(c, fileIn(distDir(), 'parley.js'));
+  });
+  app.get('/elements/*', (c) => {
+    c.header('Access-Control-Allow-Origin', '*');
+    return serve(c, fileIn(join(distDir(), 'elements'), c.req.path.slice('/elements/'.length)));
+  });
+
+  for (const [path, page] of Object.entries(DEMO_PAGES)) {
+    app.get(path, async (c) => {
+      // Built pages first (vite may rewrite asset URLs), the sources in demo/ otherwise.
+      const dist = distDir();
+      const file = fileIn(join(dist, 'demo'), page) ?? fileIn(dist, page) ?? fileIn(REPO_DEMO_DIR, page);
+      if (!file || !existsSync(dist)) return notBuilt(c);
+      const key = (await demoSiteKey(ctx)) ?? '';
+      const html = (await readFile(file, 'utf8')).replaceAll('{{SITE_KEY}}', key);
+      c.header('Content-Security-Policy', DEMO_CSP);
+      c.header('X-Content-Type-Options', 'nosniff');
+      c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+      c.header('Cache-Control', 'no-cache');
+      return c.html(html);
+    });
+  }
+
+  // Other build outputs (shared assets of the demo pages).
+  app.get('/*', async (c, next) => {
+    if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/socket.io/')) return next();
+    const file = fileIn(distDir(), c.req.path);
+    if (!file) return next();
+    return serve(c, file);
+  });
+
+  return app;
+}

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { HealthStatus } from '@parley/protocol';
+import { startTestServer } from '../testing.js';
+import type { TestServer } from '../testing.js';
+
+let server: TestServer;
+let dist: string;
+
+before(async () => {
+  dist = mkdtempSync(join(tmpdir(), 'parley-dist-'));
+  mkdirSync(join(dist, 'elements'));
+  mkdirSync(join(dist, 'demo'));
+  writeFileSync(join(dist, 'parley.js'), 'window.ParleyLoaded=1;');
+  writeFileSync(join(dist, 'elements', 'chat.js'), 'export const chat = 1;');
+  writeFileSync(join(dist, 'demo', 'index.html'), '<script src="/parley.js" data-site="{{SITE_KEY}}" async></script><p>{{SITE_KEY}}</p>');
+  writeFileSync(join(dist, 'secret.txt'), 'inside');
+  server = await startTestServer({ config: { distDir: dist } });
+});
+after(async () => {
+  await server?.close();
+  rmSync(dist, { recursive: true, force: true });
+});
+
+test('GET /health reports the database', async () => {
+  const res = await fetch(server.url + '/health');
+  assert.equal(res.status, 200);
+  const body = (await res.json()) as HealthStatus;
+  assert.equal(body.status, 'ok');
+  assert.equal(body.database.ok, true);
+  assert.equal(body.database.driver, process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
+  assert.equal(typeof body.database.latencyMs, 'number');
+});
+
+test('GET /health answers 503 when the database is gone', async () => {
+  const other = await startTestServer({ config: { distDir: dist } });
+  try {
+    await other.database.close();
+    const res = await fetch(other.url + '/health');
+    assert.equal(res.status, 503);
+    const body = (await res.json()) as HealthStatus;
+    assert.equal(body.status, 'degraded');
+    assert.equal(body.database.ok, false);
+  } finally {
+    await other.app.close();
+    await other.close().catch(() => undefined);
+  }
+});
+
+test('serves the loader and elements from dist with JavaScript types', async () => {
+  const loader = await fetch(server.url + '/parley.js');
+  assert.equal(loader.status, 200);
+  assert.match(loader.headers.get('content-type') ?? '', /text\/javascript/);
+  assert.equal(await loader.text(), 'window.ParleyLoaded=1;');
+  const chat = await fetch(server.url + '/elements/chat.js');
+  assert.equal(await chat.text(), 'export const chat = 1;');
+  assert.equal((await fetch(server.url + '/elements/missing.js')).status, 404);
+  assert.equal((await fetch(server.url + '/elements/..%2F..%2Fetc%2Fpasswd')).status, 404);
+});
+
+test('demo pages get the site key and a strict CSP without inline scripts', async () => {
+  const res = await fetch(server.url + '/');
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  assert.ok(!html.includes('{{SITE_KEY}}'));
+  assert.equal(html.split(server.siteKey).length - 1, 2);
+  const csp = res.headers.get('content-security-policy') ?? '';
+  assert.match(csp, /script-src 'self'(;|$)/);
+  assert.ok(!/script-src[^;]*unsafe-inline/.test(csp));
+  assert.ok(!csp.includes('unsafe-eval'));
+  assert.match(csp, /object-src 'none'/);
+});
+
+test('without a build every front-end URL answers 503 "run pnpm build", and the API still works', async () => {
+  const saved = server.app.ctx.config.distDir;
+  server.app.ctx.config.distDir = join(dist, 'nope');
+  try {
+    for (const path of ['/parley.js', '/elements/chat.js', '/console']) {
+      const res = await fetch(server.url + path);
+      assert.equal(res.status, 503, path);
+      assert.match(await res.text(), /run pnpm build/);
+    }
+    assert.equal(server.app.ctx.state.distWarned, true);
+    assert.equal((await fetch(server.url + '/health')).status, 200);
+  } finally {
+    server.app.ctx.config.distDir = saved;
+  }
+});
+
+test('unknown API routes answer a JSON not_found', async () => {
+  const res = await fetch(server.url + '/api/nope');
+  assert.equal(res.status, 404);
+  assert.deepEqual(((await res.json()) as { error: { code: string } }).error.code, 'not_found');
+});
