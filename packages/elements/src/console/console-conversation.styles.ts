@@ -1,0 +1,229 @@
+import { css } from 'lit';
+import { focusRing, tokens, visuallyHidden } from '../styles/index.js';
+import { controls } from './console.styles.js';
+
+export const conversationStyles = [
+  tokens,
+  focusRing,
+  visuallyHidden,
+  controls,
+  css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      min-height: 0;
+      min-width: 0;
+    }
+    .empty {
+      flex: 1;
+      display: grid;
+      place-items: center;
+      padding: 2rem;
+      color: var(--_text-muted);
+      text-align: center;
+    }
+    .view {
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+      min-height: 0;
+    }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+      padding: 0.75rem 1rem;
+      border-bottom: 1px solid var(--_border);
+    }
+    h2 {
+      margin: 0;
+      font-size: 1.15em;
+    }
+    .facts {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+      margin: 0;
+      font-size: 0.9em;
+      color: var(--_text-muted);
+      min-width: 0;
+      flex: 1 1 16rem;
+    }
+    .facts div {
+      display: flex;
+      gap: 0.35rem;
+      min-width: 0;
+    }
+    .facts dt::after {
+      content: ':';
+    }
+    .facts dd {
+      margin: 0;
+      color: var(--_text);
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .facts .page {
+      max-width: 100%;
+    }
+    .actions {
+      display: flex;
+      gap: 0.5rem;
+      margin-inline-start: auto;
+    }
+    .back {
+      display: none;
+    }
+    .log {
+      flex: 1;
+      overflow-y: auto;
+      padding: 1rem;
+      display: flex;
+      flex-direction: column;
+      gap: 0.6rem;
+      min-height: 8rem;
+    }
+    .msg {
+      max-width: min(38rem, 85%);
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--_radius);
+      background: var(--_surface-alt);
+      align-self: flex-start;
+    }
+    .msg p {
+      margin: 0;
+    }
+    .msg .body {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    .msg.agent {
+      align-self: flex-end;
+      background: color-mix(in srgb, var(--_accent) 14%, var(--_surface));
+    }
+    .msg.bot {
+      border: 1px dashed var(--_border);
+      background: var(--_surface);
+    }
+    .msg.system {
+      align-self: center;
+      background: none;
+      color: var(--_text-muted);
+      font-size: 0.88em;
+      text-align: center;
+    }
+    .meta {
+      display: flex;
+      gap: 0.5rem;
+      align-items: baseline;
+      font-size: 0.8em;
+      color: var(--_text-muted);
+    }
+    .who {
+      font-weight: 600;
+      color: var(--_text);
+    }
+    .tag {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-small);
+      padding: 0 0.3rem;
+    }
+    .articles {
+      margin: 0.35rem 0 0;
+      padding-inline-start: 1.1rem;
+      font-size: 0.9em;
+    }
+    .delivery {
+      font-size: 0.78em;
+      color: var(--_text-muted);
+      text-align: end;
+    }
+    .delivery.failed {
+      color: var(--_danger);
+    }
+    .msg[data-delivery='sending'] .body {
+      opacity: 0.75;
+    }
+    .typing {
+      min-height: 1.3em;
+      margin: 0;
+      padding: 0 1rem;
+      font-size: 0.85em;
+      color: var(--_text-muted);
+    }
+    .composer {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      gap: 0.25rem 0.5rem;
+      padding: 0.5rem 1rem 1rem;
+      border-top: 1px solid var(--_border);
+    }
+    .composer textarea {
+      resize: vertical;
+      min-height: 3.2em;
+      font: inherit;
+    }
+    .composer .hint {
+      grid-column: 1;
+      grid-row: 2;
+      margin: 0;
+    }
+    .composer button {
+      align-self: start;
+    }
+    .hint {
+      color: var(--_text-muted);
+      font-size: 0.82em;
+    }
+    .closed-note {
+      margin: 0;
+      padding: 0.75rem 1rem;
+      border-top: 1px solid var(--_border);
+      color: var(--_text-muted);
+    }
+    .error {
+      color: var(--_danger);
+      margin: 0.5rem 1rem;
+    }
+    dialog {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_text);
+      box-shadow: var(--_shadow);
+      padding: 1.25rem;
+      width: min(26rem, calc(100vw - 2rem));
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 0.35);
+    }
+    dialog h3 {
+      margin: 0 0 0.75rem;
+      font-size: 1.05em;
+    }
+    dialog form {
+      display: flex;
+      flex-direction: column;
+      gap: 0.5rem;
+    }
+    dialog .error {
+      margin: 0.25rem 0;
+    }
+    .buttons {
+      display: flex;
+      justify-content: flex-end;
+      gap: 0.5rem;
+      margin-top: 0.75rem;
+    }
+    @media (max-width: 720px) {
+      .back {
+        display: inline-flex;
+      }
+      .actions {
+        margin-inline-start: 0;
+      }
+    }
+  `,
+];

@@ -1,0 +1,519 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { AgentClient } from '@parley/client';
+import type { AgentConversation, AgentProfile } from '@parley/protocol';
+import { ClientController } from '../internal/client-controller.js';
+import { LocaleController } from '../internal/i18n.js';
+import { ParleyElement } from '../internal/parley-element.js';
+import type { ConversationDoneDetail, ParleyConsoleConversation } from './console-conversation.component.js';
+import { QueueAlertController } from './console.alerts.js';
+import { departmentLabel, preview, visitorLabel, waitDuration } from './console.format.js';
+import { errorCode, errorMessage, readToken, writeToken } from './console.session.js';
+import { consoleStrings } from './console.strings.js';
+import { consoleStyles } from './console.styles.js';
+
+export interface ConsoleSignInDetail {
+  agent: AgentProfile;
+}
+export interface ConsoleSignOutDetail {
+  /** `user`: the agent pressed Sign out. `expired`: the server refused the session (expired or revoked). */
+  reason: 'user' | 'expired';
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'parley-sign-in': CustomEvent<ConsoleSignInDetail>;
+    'parley-sign-out': CustomEvent<ConsoleSignOutDetail>;
+  }
+}
+
+/** How long a newly queued conversation stays highlighted. */
+const FRESH_MS = 10_000;
+/** Waiting times are shown to the second below a minute; refreshing this often keeps them honest. */
+const TICK_MS = 5_000;
+
+/**
+ * The agent console: sign-in, the waiting queue of the agent's departments, their own open
+ * conversations, and the selected conversation with its composer. Talks to a Parley server through
+ * `@parley/client`'s AgentClient; the session token survives reloads in sessionStorage
+ * (`parley:agent-token`).
+ *
+ * @summary Agent console: queue, conversations, replies, transfer and close.
+ *
+ * Add the `fullpage` attribute when the console is the whole page: it then fills the viewport.
+ *
+ * @fires parley-sign-in - The agent signed in. `detail.agent` is their profile.
+ * @fires parley-sign-out - The session ended. `detail.reason` is `user` or `expired`.
+ *
+ * @csspart sign-in - The sign-in form.
+ * @csspart header - The bar with the agent's name, status, sound toggle and Sign out.
+ * @csspart queue - The "Queue" region.
+ * @csspart mine - The "My conversations" region.
+ * @csspart conversation - The open conversation's panel.
+ *
+ * @cssproperty --parley-accent - Buttons, badges, highlights.
+ * @cssproperty --parley-accent-contrast - Text on the accent colour.
+ * @cssproperty --parley-surface - Background.
+ * @cssproperty --parley-surface-alt - Header and message background.
+ * @cssproperty --parley-text - Text colour.
+ * @cssproperty --parley-text-muted - Secondary text.
+ * @cssproperty --parley-border - Borders.
+ * @cssproperty --parley-danger - Errors and destructive actions.
+ * @cssproperty --parley-radius - Corner radius of panels and messages.
+ * @cssproperty --parley-radius-small - Corner radius of controls.
+ * @cssproperty --parley-font - Font family.
+ * @cssproperty --parley-font-size - Base font size.
+ * @cssproperty --parley-focus-ring - Focus indicator (a box-shadow).
+ */
+export class ParleyConsole extends ParleyElement {
+  static override styles = consoleStyles;
+
+  /** Origin of the Parley server, e.g. `https://chat.example.com`. Defaults to the page's origin. The UI language follows the standard `lang` attribute (en, zh-CN, zh-TW; inherited from ancestors). */
+  @property() server = '';
+
+  @state() private signingIn = false;
+  @state() private signInError = '';
+  @state() private signInNotice = '';
+  @state() private connectError = '';
+  @state() private selectedId: string | null = null;
+  @state() private claiming: ReadonlySet<string> = new Set();
+  @state() private queueNotice = '';
+  @state() private announcement = '';
+
+  @query('parley-console-conversation') private conversationEl?: ParleyConsoleConversation;
+
+  private readonly l10n = new LocaleController(this, consoleStrings);
+  private readonly clientCtl = new ClientController<AgentClient>(this);
+  private readonly alerts = new QueueAlertController(this);
+  /** Queue ids seen per department; the first snapshot of a department is the baseline, not news. */
+  private readonly known = new Map<string, Set<string>>();
+  private readonly fresh = new Set<string>();
+  /** Claims lost to a colleague: hidden at once, before the next queue snapshot removes them. */
+  private readonly lostClaims = new Set<string>();
+  private tick: ReturnType<typeof setInterval> | null = null;
+  /** "Connecting…" before the first connection, "Reconnecting…" after a drop. */
+  private wasOnline = false;
+
+  private get client(): AgentClient | null {
+    return this.clientCtl.client;
+  }
+
+  private get origin(): string {
+    return (this.server || location.origin).replace(/\/+$/, '');
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.tick = setInterval(() => {
+      if (this.waitingTotal() > 0) this.requestUpdate();
+    }, TICK_MS);
+    const token = readToken();
+    if (token && !this.client) void this.startSession(token);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.tick) clearInterval(this.tick);
+    this.tick = null;
+    // Keep the token: put back into the page, the element resumes the same session.
+    this.client?.disconnect();
+    this.clientCtl.client = null;
+    this.resetSessionView();
+  }
+
+  // ---------- session ----------
+
+  private async startSession(token: string): Promise<void> {
+    const client = new AgentClient({ server: this.origin, token });
+    this.clientCtl.client = client;
+    this.connectError = '';
+    try {
+      await client.connect();
+    } catch (err) {
+      if (this.client !== client) return;
+      if (errorCode(err) === 'unauthorized') this.expire();
+      else this.connectError = errorMessage(err);
+    }
+  }
+
+  private async onSignIn(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    if (this.signingIn) return;
+    const form = e.currentTarget as HTMLFormElement;
+    const email = (form.elements.namedItem('email') as HTMLInputElement).value.trim();
+    const password = (form.elements.namedItem('password') as HTMLInputElement).value;
+    const s = this.l10n.s;
+    this.signingIn = true;
+    this.signInError = '';
+    this.signInNotice = '';
+    try {
+      const result = await AgentClient.login(this.origin, email, password);
+      writeToken(result.token);
+      this.emit('parley-sign-in', { agent: result.agent });
+      void this.startSession(result.token);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.top h1')?.focus();
+    } catch (err) {
+      const code = errorCode(err);
+      this.signInError =
+        code === 'unauthorized'
+          ? s.wrongCredentials
+          : code === 'rate_limited'
+            ? s.tooManyAttempts
+            : code === 'unavailable' || code === null
+              ? s.cannotReachServer
+              : errorMessage(err);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#password')?.select();
+    } finally {
+      this.signingIn = false;
+    }
+  }
+
+  private async signOut(): Promise<void> {
+    const client = this.client;
+    writeToken(null);
+    this.clientCtl.client = null;
+    this.resetSessionView();
+    this.emit('parley-sign-out', { reason: 'user' });
+    if (client) {
+      try {
+        await client.logout();
+      } catch {
+        // The token is forgotten locally either way; the server expires it on its own.
+      }
+      client.disconnect();
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#email')?.focus();
+  }
+
+  /** The server refused the token (expired, revoked, password changed): back to the sign-in form. */
+  private expire(): void {
+    const client = this.client;
+    if (!client) return;
+    writeToken(null);
+    this.clientCtl.client = null;
+    client.disconnect();
+    this.resetSessionView();
+    this.signInNotice = this.l10n.s.sessionExpired;
+    this.emit('parley-sign-out', { reason: 'expired' });
+  }
+
+  private resetSessionView(): void {
+    this.selectedId = null;
+    this.claiming = new Set();
+    this.queueNotice = '';
+    this.announcement = '';
+    this.connectError = '';
+    this.wasOnline = false;
+    this.known.clear();
+    this.fresh.clear();
+    this.lostClaims.clear();
+    this.alerts.setTitleCount(0);
+  }
+
+  // ---------- reacting to client state ----------
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const st = this.client?.state;
+    if (!st) return;
+    if (st.error?.code === 'unauthorized') {
+      // Leave this update cycle first: expire() changes state that render reads.
+      queueMicrotask(() => this.expire());
+      return;
+    }
+    if (st.connection === 'online') this.wasOnline = true;
+    this.trackQueue(st.queues);
+    const selected = this.selectedId ? st.conversations[this.selectedId] : undefined;
+    // Handed to someone else (by a supervisor, or requeued after a disconnect): not ours to show.
+    if (selected && st.me && selected.status !== 'closed' && selected.agentId !== st.me.id) this.selectedId = null;
+  }
+
+  protected override updated(): void {
+    this.alerts.setTitleCount(this.client?.state.me ? this.waitingTotal() : 0);
+  }
+
+  private trackQueue(queues: Record<string, AgentConversation[]>): void {
+    const s = this.l10n.s;
+    const arrivals: AgentConversation[] = [];
+    const everywhere = new Set<string>();
+    for (const [departmentId, items] of Object.entries(queues)) {
+      const ids = new Set(items.map((c) => c.id));
+      const previous = this.known.get(departmentId);
+      if (previous) for (const c of items) if (!previous.has(c.id)) arrivals.push(c);
+      this.known.set(departmentId, ids);
+      for (const id of ids) everywhere.add(id);
+    }
+    for (const id of this.lostClaims) if (!everywhere.has(id)) this.lostClaims.delete(id);
+    if (arrivals.length === 0) return;
+    for (const c of arrivals) {
+      this.fresh.add(c.id);
+      setTimeout(() => {
+        this.fresh.delete(c.id);
+        this.requestUpdate();
+      }, FRESH_MS);
+    }
+    this.alerts.beep();
+    const last = arrivals[arrivals.length - 1];
+    this.announce(s.newInQueue(this.departmentName(last.departmentId)));
+  }
+
+  /** Live regions speak on change: the same sentence twice in a row needs a nudge to be read again. */
+  private announce(text: string): void {
+    this.announcement = this.announcement === text ? `${text}\u00a0` : text;
+  }
+
+  private departmentName(id: string | null): string {
+    return departmentLabel(this.l10n.s, this.client?.state.directory?.departments, id, this.l10n.locale);
+  }
+
+  private visibleQueue(items: readonly AgentConversation[]): AgentConversation[] {
+    return items.filter((c) => !this.lostClaims.has(c.id));
+  }
+
+  private waitingTotal(): number {
+    const queues = this.client?.state.queues ?? {};
+    return Object.values(queues).reduce((n, items) => n + this.visibleQueue(items).length, 0);
+  }
+
+  // ---------- actions ----------
+
+  private async take(c: AgentConversation): Promise<void> {
+    const client = this.client;
+    if (!client || this.claiming.has(c.id)) return;
+    const s = this.l10n.s;
+    this.queueNotice = '';
+    this.claiming = new Set([...this.claiming, c.id]);
+    try {
+      const ack = await client.claim(c.id);
+      if (ack.ok) {
+        this.select(ack.data.id);
+      } else if (ack.error.code === 'already_claimed') {
+        this.lostClaims.add(c.id);
+        this.queueNotice = s.claimLost;
+      } else {
+        this.queueNotice = s.actionFailed(ack.error.message);
+      }
+    } catch (err) {
+      this.queueNotice = s.actionFailed(errorMessage(err));
+    } finally {
+      const next = new Set(this.claiming);
+      next.delete(c.id);
+      this.claiming = next;
+    }
+  }
+
+  private select(id: string): void {
+    this.selectedId = id;
+    // On a narrow screen the list disappears behind the conversation: take focus along.
+    if (matchMedia('(max-width: 720px)').matches) {
+      void this.updateComplete.then(() => this.conversationEl?.updateComplete).then(() => this.conversationEl?.focusHeading());
+    }
+  }
+
+  private onConversationDone(e: CustomEvent<ConversationDoneDetail>): void {
+    const { conversationId, outcome } = e.detail;
+    const s = this.l10n.s;
+    this.selectedId = null;
+    if (outcome === 'closed') this.announce(s.closed);
+    if (outcome === 'transferred') this.announce(s.transferred);
+    void this.updateComplete.then(() => {
+      const item = this.renderRoot.querySelector<HTMLElement>(`button.conversation[data-id="${conversationId}"]`);
+      (item ?? this.renderRoot.querySelector<HTMLElement>('#mine-heading'))?.focus();
+    });
+  }
+
+  private async onPresence(e: Event): Promise<void> {
+    const value = (e.target as HTMLSelectElement).value === 'away' ? 'away' : 'online';
+    try {
+      await this.client?.setPresence(value);
+    } catch (err) {
+      this.announce(this.l10n.s.actionFailed(errorMessage(err)));
+    }
+  }
+
+  // ---------- rendering ----------
+
+  protected override render(): TemplateResult {
+    const client = this.client;
+    return html`
+      ${client ? this.renderSession(client) : this.renderSignIn()}
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+    `;
+  }
+
+  private renderSignIn(): TemplateResult {
+    const s = this.l10n.s;
+    return html`
+      <div class="sign-in">
+        <form part="sign-in" aria-labelledby="sign-in-heading" @submit=${this.onSignIn} aria-busy=${this.signingIn ? 'true' : 'false'}>
+          <h1 id="sign-in-heading">${s.signInHeading}</h1>
+          ${this.signInNotice ? html`<p class="notice" role="status">${this.signInNotice}</p>` : nothing}
+          <label for="email">${s.email}</label>
+          <input id="email" name="email" type="email" autocomplete="username" required ?disabled=${this.signingIn} />
+          <label for="password">${s.password}</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required ?disabled=${this.signingIn} />
+          <p class="error" role="alert">${this.signInError}</p>
+          <button type="submit" class="primary" ?disabled=${this.signingIn}>${s.signIn}</button>
+          <p class="notice" role="status">${this.signingIn ? s.signingIn : nothing}</p>
+        </form>
+      </div>
+    `;
+  }
+
+  private renderSession(client: AgentClient): TemplateResult {
+    const s = this.l10n.s;
+    const st = client.state;
+    const me = st.me;
+    if (!me) {
+      return html`<div class="sign-in">
+        <div class="sign-in-box">
+          ${this.connectError || st.error
+            ? html`<p class="error" role="alert">${this.connectError || st.error?.message}</p>
+                <button type="button" class="primary" @click=${() => void client.connect()}>${s.tryAgain}</button>`
+            : html`<p class="notice" role="status">${s.connecting}</p>`}
+          <button type="button" @click=${this.signOut}>${s.signOut}</button>
+        </div>
+      </div>`;
+    }
+    const selected = this.selectedId;
+    return html`
+      <div class="shell">
+        <header class="top" part="header">
+          <h1 tabindex="-1">${s.appTitle}</h1>
+          <p class="me">
+            <span class="name">${me.name}</span>
+            <span class="role">${s.role[me.role]}</span>
+          </p>
+          <div class="presence">
+            <label for="presence">${s.status}</label>
+            <select id="presence" @change=${this.onPresence}>
+              <option value="online" ?selected=${me.presence !== 'away'}>${s.online}</option>
+              <option value="away" ?selected=${me.presence === 'away'}>${s.away}</option>
+            </select>
+          </div>
+          <button type="button" class="mute" aria-pressed=${this.alerts.muted ? 'true' : 'false'} @click=${() => (this.alerts.muted = !this.alerts.muted)}>
+            ${s.muteSounds}
+          </button>
+          <button type="button" class="sign-out" @click=${this.signOut}>${s.signOut}</button>
+        </header>
+        ${st.connection !== 'online'
+          ? html`<p class="banner info" role="status">${this.wasOnline ? s.reconnecting : s.connecting}</p>`
+          : nothing}
+        ${st.error && st.connection === 'online' ? html`<p class="banner" role="alert">${st.error.message}</p>` : nothing}
+        <div class="panels ${selected ? 'has-selection' : ''}">
+          <div class="lists">${this.renderQueue(client)} ${this.renderMine(client, me)}</div>
+          <parley-console-conversation
+            part="conversation"
+            .client=${client}
+            .conversationId=${selected}
+            @parley-conversation-done=${this.onConversationDone}
+          ></parley-console-conversation>
+        </div>
+      </div>
+    `;
+  }
+
+  private renderQueue(client: AgentClient): TemplateResult {
+    const s = this.l10n.s;
+    const st = client.state;
+    const order = (st.directory?.departments ?? []).map((d) => d.id);
+    const departments = Object.keys(st.queues)
+      .map((id) => ({ id, items: this.visibleQueue(st.queues[id] ?? []) }))
+      .filter((d) => d.items.length > 0)
+      .sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+    const total = departments.reduce((n, d) => n + d.items.length, 0);
+    return html`
+      <section class="queue" part="queue" aria-labelledby="queue-heading">
+        <div class="section-head">
+          <h2 id="queue-heading">${s.queue}</h2>
+          ${total ? html`<span class="count waiting" data-count=${total}
+                ><span aria-hidden="true">${total}</span><span class="visually-hidden">${s.waitingCount(total)}</span></span
+              >` : nothing}
+        </div>
+        <p class="error" role="alert">${this.queueNotice}</p>
+        ${total === 0
+          ? html`<p class="empty-list">${s.queueEmpty}</p>`
+          : departments.map(
+              (d) => html`
+                <h3 id=${`dept-${d.id}`}>${this.departmentName(d.id)}</h3>
+                <ul aria-labelledby=${`dept-${d.id}`}>
+                  ${repeat(
+                    // Oldest first, whatever order the snapshot came in.
+                    [...d.items].sort((a, b) => Date.parse(a.queuedAt ?? a.createdAt) - Date.parse(b.queuedAt ?? b.createdAt)),
+                    (c) => c.id,
+                    (c) => this.renderQueueItem(c),
+                  )}
+                </ul>
+              `,
+            )}
+      </section>
+    `;
+  }
+
+  private renderQueueItem(c: AgentConversation): TemplateResult {
+    const s = this.l10n.s;
+    const since = c.queuedAt ?? c.createdAt;
+    const nameId = `q-${c.id}`;
+    return html`
+      <li class="item ${this.fresh.has(c.id) ? 'fresh' : ''}" data-id=${c.id}>
+        <span class="name" id=${nameId}>${visitorLabel(s, c)}</span>
+        <span class="wait"><time datetime=${since}>${s.waitingFor(waitDuration(since, this.l10n.locale))}</time></span>
+        <p class="line preview">${preview(s, c)}</p>
+        ${c.visitor.pageUrl ? html`<p class="line page">${s.fromPage(c.visitor.pageUrl)}</p>` : nothing}
+        <button
+          type="button"
+          class="take primary"
+          aria-describedby=${nameId}
+          ?disabled=${this.claiming.has(c.id)}
+          @click=${() => this.take(c)}
+        >
+          ${s.take}
+        </button>
+      </li>
+    `;
+  }
+
+  private renderMine(client: AgentClient, me: AgentProfile): TemplateResult {
+    const s = this.l10n.s;
+    const activity = (c: AgentConversation) => Date.parse(c.lastMessage?.createdAt ?? c.assignedAt ?? c.createdAt);
+    const mine = Object.values(client.state.conversations)
+      .filter((c) => c.agentId === me.id && c.status === 'assigned')
+      .sort((a, b) => activity(b) - activity(a));
+    return html`
+      <section class="mine" part="mine" aria-labelledby="mine-heading">
+        <div class="section-head"><h2 id="mine-heading" tabindex="-1">${s.myConversations}</h2></div>
+        ${mine.length === 0
+          ? html`<p class="empty-list">${s.mineEmpty}</p>`
+          : html`<ul>
+              ${repeat(
+                mine,
+                (c) => c.id,
+                (c) => html`
+                  <li>
+                    <button
+                      type="button"
+                      class="item conversation"
+                      data-id=${c.id}
+                      data-unread=${c.unread}
+                      aria-current=${c.id === this.selectedId ? 'true' : 'false'}
+                      @click=${() => this.select(c.id)}
+                    >
+                      <span class="name">${visitorLabel(s, c)}</span>
+                      ${c.unread > 0
+                        ? html`<span class="count unread" data-count=${c.unread}
+                            ><span aria-hidden="true">${c.unread}</span><span class="visually-hidden">${s.unread(c.unread)}</span></span
+                          >`
+                        : nothing}
+                      <span class="line preview">${preview(s, c)}</span>
+                    </button>
+                  </li>
+                `,
+              )}
+            </ul>`}
+      </section>
+    `;
+  }
+}

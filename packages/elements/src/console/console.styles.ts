@@ -1,0 +1,317 @@
+import { css } from 'lit';
+import { focusRing, tokens, visuallyHidden } from '../styles/index.js';
+
+/** Buttons and form fields as the console draws them; shared with the conversation view. */
+export const controls = css`
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+  button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    padding: 0.4rem 0.85rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-small);
+    background: var(--_surface);
+    cursor: pointer;
+    transition: background var(--_transition);
+  }
+  button:hover:not(:disabled) {
+    background: var(--_surface-alt);
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+  button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-contrast);
+    font-weight: 600;
+  }
+  button.primary:hover:not(:disabled) {
+    background: color-mix(in srgb, var(--_accent) 85%, black);
+  }
+  button.danger {
+    color: var(--_danger);
+    border-color: currentColor;
+  }
+  input,
+  select,
+  textarea {
+    padding: 0.45rem 0.6rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-small);
+    background: var(--_surface);
+  }
+  label {
+    font-weight: 600;
+  }
+`;
+
+export const consoleStyles = [
+  tokens,
+  focusRing,
+  visuallyHidden,
+  controls,
+  css`
+    :host {
+      display: block;
+      height: 100%;
+      min-height: 24rem;
+      background: var(--_surface);
+      box-sizing: border-box;
+    }
+    /* A page that is nothing but the console: fill the viewport without help from page CSS (strict CSP). */
+    :host([fullpage]) {
+      position: fixed;
+      inset: 0;
+      height: auto;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    *,
+    *::before,
+    *::after {
+      box-sizing: inherit;
+    }
+    [hidden] {
+      display: none !important;
+    }
+
+    /* ---------- sign-in ---------- */
+    .sign-in {
+      display: grid;
+      place-items: center;
+      min-height: 100%;
+      padding: 2rem 1rem;
+    }
+    .sign-in-box {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 1rem;
+    }
+    .sign-in form {
+      display: flex;
+      flex-direction: column;
+      gap: 0.4rem;
+      width: min(22rem, 100%);
+      padding: 1.5rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      box-shadow: var(--_shadow);
+    }
+    .sign-in h1 {
+      font-size: 1.25em;
+      margin: 0 0 0.75rem;
+    }
+    .sign-in input {
+      margin-bottom: 0.5rem;
+    }
+    .sign-in button {
+      justify-content: center;
+      margin-top: 0.5rem;
+    }
+    .error {
+      color: var(--_danger);
+      margin: 0;
+    }
+    /* Kept in the tree while empty: a live region must exist before its text arrives to be announced. */
+    .error:empty {
+      margin: 0;
+    }
+    .notice {
+      margin: 0;
+      color: var(--_text-muted);
+    }
+
+    /* ---------- signed in ---------- */
+    .shell {
+      display: flex;
+      flex-direction: column;
+      height: 100%;
+    }
+    .top {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+      padding: 0.6rem 1rem;
+      border-bottom: 1px solid var(--_border);
+      background: var(--_surface-alt);
+    }
+    .top h1 {
+      font-size: 1.05em;
+      margin: 0;
+      margin-inline-end: auto;
+    }
+    .me {
+      display: flex;
+      gap: 0.4rem;
+      align-items: baseline;
+    }
+    .me .role {
+      color: var(--_text-muted);
+      font-size: 0.88em;
+    }
+    .presence {
+      display: flex;
+      align-items: center;
+      gap: 0.4rem;
+    }
+    button[aria-pressed='true'] {
+      background: var(--_text);
+      color: var(--_surface);
+    }
+    .banner {
+      margin: 0;
+      padding: 0.4rem 1rem;
+      background: color-mix(in srgb, var(--_danger) 12%, var(--_surface));
+      border-bottom: 1px solid var(--_border);
+    }
+    .banner.info {
+      background: var(--_surface-alt);
+    }
+    .panels {
+      flex: 1;
+      display: grid;
+      grid-template-columns: minmax(16rem, 22rem) 1fr;
+      min-height: 0;
+    }
+    .lists {
+      display: flex;
+      flex-direction: column;
+      border-inline-end: 1px solid var(--_border);
+      overflow-y: auto;
+      min-height: 0;
+    }
+    .lists section {
+      padding: 0.75rem 0.75rem 1rem;
+    }
+    .lists section + section {
+      border-top: 1px solid var(--_border);
+    }
+    .section-head {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      margin-bottom: 0.4rem;
+    }
+    h2 {
+      font-size: 1em;
+      margin: 0;
+    }
+    h3 {
+      font-size: 0.85em;
+      margin: 0.6rem 0 0.3rem;
+      color: var(--_text-muted);
+      text-transform: uppercase;
+      letter-spacing: 0.03em;
+    }
+    .count {
+      min-width: 1.5em;
+      padding: 0 0.4em;
+      border-radius: 999px;
+      background: var(--_accent);
+      color: var(--_accent-contrast);
+      font-size: 0.8em;
+      font-weight: 700;
+      text-align: center;
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 0.4rem;
+    }
+    .item {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      gap: 0.1rem 0.5rem;
+      padding: 0.5rem 0.6rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-small);
+      background: var(--_surface);
+      min-width: 0;
+    }
+    .item.fresh {
+      animation: fresh 1.2s ease-out 3;
+      border-color: var(--_accent);
+    }
+    @keyframes fresh {
+      from {
+        background: color-mix(in srgb, var(--_accent) 25%, var(--_surface));
+      }
+    }
+    .item .name {
+      font-weight: 600;
+    }
+    .item .line {
+      grid-column: 1 / -1;
+      margin: 0;
+      font-size: 0.88em;
+      color: var(--_text-muted);
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .item .wait {
+      font-size: 0.82em;
+      color: var(--_text-muted);
+    }
+    .item .take {
+      grid-column: 2;
+      grid-row: 1 / span 2;
+      align-self: center;
+    }
+    button.conversation {
+      width: 100%;
+      text-align: start;
+      display: grid;
+      font-weight: inherit;
+    }
+    button.conversation[aria-current='true'] {
+      border-color: var(--_accent);
+      box-shadow: inset 3px 0 0 var(--_accent);
+      background: color-mix(in srgb, var(--_accent) 8%, var(--_surface));
+    }
+    .unread {
+      grid-column: 2;
+      grid-row: 1;
+      justify-self: end;
+    }
+    .empty-list {
+      margin: 0.25rem 0;
+      color: var(--_text-muted);
+      font-size: 0.92em;
+    }
+    parley-console-conversation {
+      min-height: 0;
+      min-width: 0;
+    }
+
+    /* Narrow screens: one panel at a time; the conversation replaces the lists while open. */
+    @media (max-width: 720px) {
+      .panels {
+        grid-template-columns: 1fr;
+      }
+      .lists {
+        border-inline-end: none;
+      }
+      .panels.has-selection .lists,
+      .panels:not(.has-selection) parley-console-conversation {
+        display: none;
+      }
+    }
+  `,
+];
