@@ -92,22 +92,28 @@ export class AgentClient extends EventTarget {
     return ack;
   }
 
-  /** Loads (or tops up) a conversation's history into `timelines`. */
-  async open(conversationId: string): Promise<void> {
+  /**
+   * Loads (or tops up) a conversation's history into `timelines`. Resolves with the last ack, so a view
+   * can show a load error for that conversation; `state.error` is left to connection-wide trouble.
+   */
+  async open(conversationId: string): Promise<Ack<AgentConversation>> {
     this.committed[conversationId] ??= [];
     for (;;) {
       const ack = await request<ConversationSync<AgentConversation>>(this.socket, 'conversation:sync', {
         conversationId,
         afterSeq: lastSeq(this.committed[conversationId]),
       });
-      if (!ack.ok) {
-        this.publish({ error: ack.error });
-        return;
-      }
+      if (!ack.ok) return ack;
       this.committed[conversationId] = mergeCommitted(this.committed[conversationId], ack.data.messages);
       this.upsert(ack.data.conversation);
-      if (!ack.data.hasMore) return;
+      if (!ack.data.hasMore) return { ok: true, data: ack.data.conversation };
     }
+  }
+
+  /** Reloads departments and colleagues (presence included), e.g. when a transfer dialog opens. */
+  async refreshDirectory(): Promise<void> {
+    const ack = await request<Directory>(this.socket, 'directory:list', {});
+    if (ack.ok) this.publish({ directory: ack.data });
   }
 
   send(conversationId: string, body: string): void {
@@ -221,7 +227,8 @@ export class AgentClient extends EventTarget {
       this.upsert({
         ...known,
         lastSeq: Math.max(known.lastSeq, message.seq),
-        lastMessage: isNew ? { body: message.body, author: message.author, createdAt: message.createdAt } : known.lastMessage,
+        // Same rule as the server's view: system rows have no text to preview.
+        lastMessage: isNew && message.author !== 'system' ? { body: message.body, author: message.author, createdAt: message.createdAt } : known.lastMessage,
         unread: known.unread + (isNew && message.author === 'visitor' ? 1 : 0),
       });
     } else {

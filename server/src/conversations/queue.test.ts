@@ -91,6 +91,20 @@ test('waiting visitors see their position and estimate, updated live as the queu
   assert.equal(item.unread, 1);
 });
 
+test("the queue preview is the newest message with text, never the handoff's empty system row", async () => {
+  const { socket: alice } = await connectAgent(server, server.accounts.alice);
+  const { socket: visitor } = await connectVisitor(server);
+  const sync = unwrap(await call<ConversationSync<VisitorConversation>>(visitor, 'conversation:start', {}));
+  unwrap(await call<Message>(visitor, 'message:send', { conversationId: sync.conversation.id, clientId: crypto.randomUUID(), body: 'my parcel is lost' }));
+  unwrap(await call<VisitorConversation>(visitor, 'conversation:handoff', { conversationId: sync.conversation.id, departmentId: server.departments.sales.id }));
+  const queues = unwrap(await call<QueueSnapshot[]>(alice, 'queue:list', {}));
+  const item = queues.flatMap((q) => q.items).find((c) => c.id === sync.conversation.id);
+  assert.ok(item, 'the conversation waits in the queue');
+  // The bot answered the visitor (tracking FAQ) before the handoff's system row was written.
+  assert.equal(item.lastMessage?.author, 'bot');
+  assert.match(item.lastMessage?.body ?? '', /tracking/i);
+});
+
 test('two agents claiming at once: exactly one wins, the other gets already_claimed', async () => {
   const { socket: alice } = await connectAgent(server, server.accounts.alice);
   const { socket: c } = await connectAgent(server, carol);

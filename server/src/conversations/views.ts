@@ -93,7 +93,8 @@ export async function visitorView(ctx: AppContext, conv: ConversationRow, queue?
 export async function agentViews(ctx: AppContext, ids: string[]): Promise<AgentConversation[]> {
   if (ids.length === 0) return [];
   const unread = sql<number>`(select count(*)::int from ${messages} m where m.conversation_id = ${conversations.id} and m.author = 'visitor' and m.seq > ${conversations.agentReadSeq})`;
-  const lastMessage = sql<{ body: string; author: AuthorKind; createdAt: string } | null>`(select json_build_object('body', m.body, 'author', m.author, 'createdAt', m.created_at) from ${messages} m where m.conversation_id = ${conversations.id} order by m.seq desc limit 1)`;
+  // System rows have no text (each side renders them from codes), so a preview skips them.
+  const lastMessage = sql<{ body: string; author: AuthorKind; createdAt: string } | null>`(select json_build_object('body', m.body, 'author', m.author, 'createdAt', m.created_at) from ${messages} m where m.conversation_id = ${conversations.id} and m.author <> 'system' order by m.seq desc limit 1)`;
   const rows = await ctx.db
     .select({ c: conversations, visitorName: visitors.name, visitorLocale: visitors.locale, visitorPage: visitors.pageUrl, agentName: agents.name, unread, lastMessage })
     .from(conversations)

@@ -106,7 +106,8 @@ export class ParleyConsoleConversation extends ParleyElement {
     if (!client) return;
     this.loadingId = id;
     try {
-      await client.open(id);
+      const ack = await client.open(id);
+      if (!ack.ok && this.conversationId === id) this.loadError = ack.error.message;
     } catch (err) {
       if (this.conversationId === id) this.loadError = errorMessage(err);
     } finally {
@@ -193,6 +194,8 @@ export class ParleyConsoleConversation extends ParleyElement {
     this.actionError = '';
     this.transferTarget = '';
     this.dialog = which;
+    // Colleagues' presence is not pushed; the list a transfer picks from must be current.
+    if (which === 'transfer') void this.client?.refreshDirectory();
     this.requestUpdate();
   }
 

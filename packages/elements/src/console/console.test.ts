@@ -4,9 +4,7 @@
  * prove the console and the server agree on the wire, not that two of our own layers agree.
  */
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-// socket.io-client is a dependency of @parley/client, not of @parley/elements, so the bare specifier
-// does not resolve from here; reach it through the client package until elements lists it too.
-import { io, type Socket } from '../../../client/node_modules/socket.io-client/build/esm/index.js';
+import { io, type Socket } from 'socket.io-client';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { AgentClient } from '@parley/client';
 import type { Message, VisitorClientEvents, VisitorConversation, VisitorServerEvents, VisitorSession } from '@parley/protocol';
