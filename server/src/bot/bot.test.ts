@@ -76,6 +76,19 @@ test('the bot answers Chinese questions from entries in the conversation locale'
   assert.match(b.body, /退款至原付款方式/);
 });
 
+test('the language of the question wins over the page language: Chinese on an English page, English on a Chinese one', async () => {
+  const en = await startChat('en');
+  const a = await ask(en.socket, en.id, '我想退货，怎么办？');
+  assert.match(a.body, /30 天内退货/, 'answered from the Chinese FAQ, in Chinese');
+  assert.equal(a.meta?.articles?.[0]?.title, '如何退货？');
+  const miss = await ask(en.socket, en.id, '今天天气很好');
+  assert.equal(miss.body, BOT_TEXT.notSure['zh-CN'], 'even the "not sure" reply follows the question');
+
+  const cn = await startChat('zh-CN');
+  const b = await ask(cn.socket, cn.id, 'How do I return an item?');
+  assert.match(b.body, /30 days/i);
+});
+
 test('"人工" hands the conversation to the first department queue at once', async () => {
   const { socket, id } = await startChat('zh-CN');
   const updated = nextEvent<VisitorConversation>(socket, 'conversation:updated', (c) => c.id === id && c.status === 'queued');

@@ -76,6 +76,13 @@ export function webRoutes(ctx: AppContext) {
     return c.body(body);
   };
 
+  // Browsers ask for it on every demo page; a 404 there reads as a broken page in the console.
+  const favicon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#2b59c3"/><path d="M8 10h16v10H14l-6 5z" fill="#fff"/></svg>';
+  app.get('/favicon.ico', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(favicon, 200, { 'Content-Type': 'image/svg+xml' });
+  });
+
   app.get('/parley.js', (c) => {
     // The loader is embedded cross-origin by design.
     c.header('Access-Control-Allow-Origin', '*');

@@ -95,3 +95,10 @@ test('unknown API routes answer a JSON not_found', async () => {
   assert.equal(res.status, 404);
   assert.deepEqual(((await res.json()) as { error: { code: string } }).error.code, 'not_found');
 });
+
+test('GET /favicon.ico answers an icon, so demo pages log no 404', async () => {
+  const res = await fetch(server.url + '/favicon.ico');
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'image/svg+xml');
+  assert.match(await res.text(), /^<svg /);
+});
