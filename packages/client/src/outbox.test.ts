@@ -89,3 +89,18 @@ test('nothing is sent while the connection is down', async () => {
   assert.equal(calls, 0);
   assert.equal(box.all().length, 1);
 });
+
+test("two tabs sharing storage never erase each other's unsent messages", async () => {
+  const store = memoryStore();
+  const tabA = new Outbox(store, 'k', () => {});
+  const tabB = new Outbox(store, 'k', () => {});
+  const a = tabA.add('c1', 'from tab A');
+  const b = tabB.add('c1', 'from tab B');
+  const inStorage = () => (JSON.parse(store.getItem('k') ?? '[]') as Array<{ clientId: string }>).map((i) => i.clientId).sort();
+  assert.deepEqual(inStorage(), [a.clientId, b.clientId].sort(), 'both survive in storage');
+  // Tab A delivers its own; tab B's stays stored until B (or a reload) delivers it.
+  await tabA.flush(async (input) => ({ ok: true, data: stored(input, 1) }), () => true);
+  assert.deepEqual(inStorage(), [b.clientId]);
+  tabA.dispose();
+  tabB.dispose();
+});

@@ -24,6 +24,8 @@ export class Outbox {
   private flushing = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryDelayMs = 1000;
+  /** Acked here: must not come back from storage when another tab's older copy is merged in. */
+  private readonly delivered = new Set<string>();
 
   constructor(
     private readonly store: KeyValueStore,
@@ -88,6 +90,7 @@ export class Outbox {
         }
         const ack = await send({ conversationId: item.conversationId, clientId: item.clientId, body: item.body });
         if (ack.ok) {
+          this.delivered.add(item.clientId);
           this.items = this.items.filter((i) => i.clientId !== item.clientId);
           this.persist();
           this.onChange(ack.data);
@@ -120,9 +123,20 @@ export class Outbox {
     this.retryTimer = null;
   }
 
+  /**
+   * Two tabs of one visitor share this storage key. Writing only our own list would erase the other
+   * tab's unsent messages (lost if that tab then closes), so merge: keep what storage holds that we
+   * neither hold nor delivered. A message may then be sent by both tabs; the server's clientId
+   * idempotency stores it once.
+   */
   private persist(): void {
-    if (this.items.length === 0) this.store.removeItem(this.storageKey);
-    else this.store.setItem(this.storageKey, JSON.stringify(this.items));
+    const mine = new Set(this.items.map((i) => i.clientId));
+    const others = (readJson<OutboxItem[]>(this.store, this.storageKey) ?? []).filter(
+      (i) => i && typeof i.clientId === 'string' && !mine.has(i.clientId) && !this.delivered.has(i.clientId),
+    );
+    const merged = [...others, ...this.items];
+    if (merged.length === 0) this.store.removeItem(this.storageKey);
+    else this.store.setItem(this.storageKey, JSON.stringify(merged));
     this.onChange();
   }
 }
