@@ -265,6 +265,9 @@ export class ParleyChat extends ParleyElement {
 
   private handoff(): void {
     const client = this.clientCtl.client;
+    // The button goes away once queued; without this a keyboard user's focus would drop to <body>,
+    // where Escape and typing no longer reach the chat.
+    this.focusComposerOnRender = true;
     if (client) void this.run(() => client.handoff());
   }
 
