@@ -48,10 +48,13 @@ test('SIGKILL mid-conversation: both sides resume by themselves with every acked
   );
 
   await server.kill();
+  // The visitor is told, rather than left typing into a void.
+  await visitorPage.getByText(/Reconnecting… Your messages will be sent when the connection is back/).waitFor();
   // Typed while the server is dead: must stay pending, not be lost, and go out after the restart.
   await v.say('visitor during outage');
   await a.say('agent during outage');
   await visitorPage.locator('[data-delivery="sending"]').first().waitFor();
+  await visitorPage.locator('[data-delivery="sending"]').getByText('Sending…').first().waitFor();
 
   await server.start();
 
