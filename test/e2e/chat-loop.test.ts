@@ -3,26 +3,15 @@
  * asks for a person, sees their queue position; an agent signed in at /console takes the conversation;
  * both exchange messages live; reloading either page loses nothing.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { ACCOUNTS, ServerProcess, chat, committedRows, console_, launchBrowser, newContext, waitFor, watchErrors } from './harness.js';
+import { ACCOUNTS, useServerAndBrowser, chat, committedRows, console_, newContext, waitFor, watchErrors } from './harness.js';
 
-let server: ServerProcess;
-let browser: Browser;
-
-before(async () => {
-  server = await ServerProcess.create();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const env = useServerAndBrowser();
 
 test('visitor -> bot -> queue -> agent -> live exchange -> reloads lose nothing -> close', async () => {
-  const visitorContext = await newContext(browser);
-  const agentContext = await newContext(browser);
+  const visitorContext = await newContext(env.browser);
+  const agentContext = await newContext(env.browser);
   const visitorPage = await visitorContext.newPage();
   const agentPage = await agentContext.newPage();
   const visitorErrors = watchErrors(visitorPage);
@@ -31,7 +20,7 @@ test('visitor -> bot -> queue -> agent -> live exchange -> reloads lose nothing 
   // The loader must not open a socket before the visitor opens the chat.
   const sockets: string[] = [];
   visitorPage.on('websocket', (ws) => sockets.push(ws.url()));
-  await visitorPage.goto(`${server.url}/`);
+  await visitorPage.goto(`${env.server.url}/`);
   const v = chat(visitorPage);
   await v.launcher.waitFor();
   await visitorPage.waitForTimeout(500);
@@ -54,7 +43,7 @@ test('visitor -> bot -> queue -> agent -> live exchange -> reloads lose nothing 
   await visitorPage.getByText(/You are number 1 in the queue/).waitFor();
 
   // The agent signs in and takes the conversation from the queue.
-  await agentPage.goto(`${server.url}/console`);
+  await agentPage.goto(`${env.server.url}/console`);
   const a = console_(agentPage);
   await a.signIn(ACCOUNTS.alice);
   await a.queue.getByRole('button', { name: 'Take' }).first().click();

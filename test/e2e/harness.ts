@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -92,6 +93,23 @@ export class ServerProcess {
     await this.stop();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * One real server process and one Chromium for a test file, started before its tests and torn down after.
+ * Read the fields inside tests (they are set once `before` has run).
+ */
+export function useServerAndBrowser(): { server: ServerProcess; browser: Browser } {
+  const env = {} as { server: ServerProcess; browser: Browser };
+  before(async () => {
+    env.server = await ServerProcess.create();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.dispose();
+  });
+  return env;
 }
 
 export async function launchBrowser(): Promise<Browser> {

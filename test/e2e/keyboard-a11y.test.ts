@@ -2,24 +2,14 @@
  * Accessibility as a user meets it on the real pages: the whole visitor flow and the agent's take-and-reply
  * by keyboard alone, and axe-core on the demo website (chat open) and the console (conversation open).
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { ACCOUNTS, ServerProcess, chat, committedRows, launchBrowser, waitFor } from './harness.js';
+import type { Page } from 'playwright-core';
+import { ACCOUNTS, useServerAndBrowser, chat, committedRows, waitFor } from './harness.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let server: ServerProcess;
-let browser: Browser;
-
-before(async () => {
-  server = await ServerProcess.create();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const env = useServerAndBrowser();
 
 /** axe-core violations of WCAG 2.1 A/AA, as "rule: target" lines (empty when clean). */
 async function axe(page: Page): Promise<string[]> {
@@ -49,8 +39,8 @@ async function tabTo(page: Page, name: RegExp, max = 40): Promise<void> {
 
 test('a visitor and an agent get through the whole flow by keyboard; axe finds nothing on either page', async () => {
   // bypassCSP only so the test can inject axe-core; the pages' own CSP is what other tests run under.
-  const visitor = await (await browser.newContext({ bypassCSP: true })).newPage();
-  await visitor.goto(`${server.url}/`);
+  const visitor = await (await env.browser.newContext({ bypassCSP: true })).newPage();
+  await visitor.goto(`${env.server.url}/`);
   const v = chat(visitor);
   await v.launcher.waitFor();
 
@@ -76,8 +66,8 @@ test('a visitor and an agent get through the whole flow by keyboard; axe finds n
   });
   assert.match(focused, /Open chat/, 'Escape returns focus to the launcher');
 
-  const agent = await (await browser.newContext({ bypassCSP: true })).newPage();
-  await agent.goto(`${server.url}/console`);
+  const agent = await (await env.browser.newContext({ bypassCSP: true })).newPage();
+  await agent.goto(`${env.server.url}/console`);
   await agent.getByRole('textbox', { name: 'Email' }).waitFor();
   await tabTo(agent, /^Email$/);
   await agent.keyboard.type(ACCOUNTS.alice.email);

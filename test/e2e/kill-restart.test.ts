@@ -3,34 +3,23 @@
  * sides must end up with every acked message exactly once, in order, without anyone touching anything;
  * a message typed while the server was down is delivered once it is back.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { ACCOUNTS, ServerProcess, chat, committedRows, console_, launchBrowser, newContext, waitFor } from './harness.js';
+import { ACCOUNTS, useServerAndBrowser, chat, committedRows, console_, newContext, waitFor } from './harness.js';
 
-let server: ServerProcess;
-let browser: Browser;
-
-before(async () => {
-  server = await ServerProcess.create();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const env = useServerAndBrowser();
 
 test('SIGKILL mid-conversation: both sides resume by themselves with every acked message once, in order', async () => {
-  const visitorPage = await (await newContext(browser)).newPage();
-  const agentPage = await (await newContext(browser)).newPage();
-  await visitorPage.goto(`${server.url}/`);
+  const visitorPage = await (await newContext(env.browser)).newPage();
+  const agentPage = await (await newContext(env.browser)).newPage();
+  await visitorPage.goto(`${env.server.url}/`);
   const v = chat(visitorPage);
   await v.open();
   await waitFor(() => committedRows(v.log), (rows) => rows.length >= 1, 15_000, 'greeting');
   await v.say('人工');
   await visitorPage.getByText(/You are number 1 in the queue/).waitFor();
 
-  await agentPage.goto(`${server.url}/console`);
+  await agentPage.goto(`${env.server.url}/console`);
   const a = console_(agentPage);
   await a.signIn(ACCOUNTS.alice);
   await a.queue.getByRole('button', { name: 'Take' }).first().click();
@@ -47,7 +36,7 @@ test('SIGKILL mid-conversation: both sides resume by themselves with every acked
     'six acked messages',
   );
 
-  await server.kill();
+  await env.server.kill();
   // The visitor is told, rather than left typing into a void.
   await visitorPage.getByText(/Reconnecting… Your messages will be sent when the connection is back/).waitFor();
   // Typed while the server is dead: must stay pending, not be lost, and go out after the restart.
@@ -56,7 +45,7 @@ test('SIGKILL mid-conversation: both sides resume by themselves with every acked
   await visitorPage.locator('[data-delivery="sending"]').first().waitFor();
   await visitorPage.locator('[data-delivery="sending"]').getByText('Sending…').first().waitFor();
 
-  await server.start();
+  await env.server.start();
 
   const expectDelivered = (rows: Array<{ text: string }>) =>
     rows.some((r) => /visitor during outage/.test(r.text)) && rows.some((r) => /agent during outage/.test(r.text));
