@@ -58,7 +58,8 @@ export function openSocket<S extends AnySocket>(url: string, auth: Record<string
     // A middleware refusal for a passing reason (database briefly down) leaves the socket inactive;
     // transport errors keep it active and Socket.IO retries by itself.
     hooks.onState(socket.active ? 'connecting' : 'offline');
-    if (!socket.active) setTimeout(() => socket.connect(), 2000);
+    // A throttled handshake says when to come back; coming back sooner only burns more of the budget.
+    if (!socket.active) setTimeout(() => socket.connect(), Math.max(2000, err.data?.retryAfterMs ?? 0));
   });
   return socket;
 }

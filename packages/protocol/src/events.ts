@@ -83,6 +83,8 @@ export interface AgentHandshake {
 /** `connect_error` carries `err.data.code` with one of ErrorCode's values. */
 export interface ConnectErrorData {
   code: string;
+  /** With `rate_limited`: when a new handshake may succeed. */
+  retryAfterMs?: number;
 }
 
 // ---------- /visitor ----------
