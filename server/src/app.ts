@@ -12,8 +12,16 @@ import type { Config } from './config.js';
 import type { AgentNamespace, AppContext, VisitorNamespace } from './context.js';
 import { resetPresenceOnStart } from './conversations/presence.js';
 import { registerAgentNamespace, registerVisitorNamespace } from './conversations/socket.js';
+import { createMessageWriter } from './conversations/writer.js';
+import { startCluster } from './cluster/index.js';
+import type { Cluster } from './cluster/index.js';
 import type { Database } from './db/client.js';
 import { healthRoutes } from './health/routes.js';
+import { createLimiters } from './limits/limiters.js';
+import { installSocketLimits } from './limits/socket.js';
+import { createMetrics } from './metrics/registry.js';
+import { metricsRoutes } from './metrics/routes.js';
+import { instrumentSockets } from './metrics/socket.js';
 import { AppError, toProtocolError } from './lib/errors.js';
 import { jsonError } from './lib/http.js';
 import { siteRoutes } from './sites/routes.js';
@@ -32,9 +40,9 @@ export interface ParleyApp {
   io: Server;
   httpServer: HttpServer;
   ctx: AppContext;
-  /** Resets stale presence (grace timers for agents who owned conversations), then listens. */
+  /** Attaches the Redis adapter (REDIS_URL), starts the leader-run jobs, resets stale presence, then listens. */
   listen(port?: number): Promise<{ port: number; url: string }>;
-  /** Stops accepting, drops sockets and timers. The database stays open: its owner closes it. */
+  /** Stops jobs and accepting, drops sockets, waits for queued messages to commit. The database stays open: its owner closes it. */
   close(): Promise<void>;
 }
 
@@ -49,6 +57,7 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
   // CORS for the polling transport only; which origins may talk to a site is checked per site at the handshake.
   const io = new Server(httpServer, { cors: { origin: true }, maxHttpBufferSize: MAX_SOCKET_PAYLOAD, serveClient: false });
 
+  const metrics = createMetrics();
   const ctx: AppContext = {
     db: opts.db.db,
     database: opts.db,
@@ -58,8 +67,13 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
     io,
     visitors: io.of(NAMESPACES.visitor) as unknown as VisitorNamespace,
     agents: io.of(NAMESPACES.agent) as unknown as AgentNamespace,
-    state: { graceTimers: new Map(), lastAutoAssigned: new Map(), loginFailures: new Map(), routing: Promise.resolve(), distWarned: false, closing: false },
+    limits: createLimiters({ config, logger, onLimited: (name) => metrics.rateLimited.inc({ limit: name }) }),
+    metrics,
+    writer: createMessageWriter({ db: opts.db.db, clock: () => ctx.clock() }),
+    state: { lastAutoAssigned: new Map(), loginFailures: new Map(), routing: Promise.resolve(), distWarned: false, closing: false },
   };
+
+  metrics.attach(ctx);
 
   app.onError((err, c) => {
     if (err instanceof AppError) return jsonError(c, err);
@@ -72,16 +86,31 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
     await next();
     logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - t0) }, 'http');
   });
-  app.use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => jsonError(c, new AppError('too_large', 'request body is too large')) }));
+  app.use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => jsonError(c, new AppError('too_large', 'The request body is larger than the 64 KiB this API accepts.')) }));
+  app.use('/api/*', async (c, next) => {
+    metrics.dbInFlight.inc({ source: 'http' });
+    try {
+      await next();
+    } finally {
+      metrics.dbInFlight.dec({ source: 'http' });
+      if (c.res.status === 503) metrics.dbErrors.inc({ source: 'http' });
+    }
+  });
   app.route('/health', healthRoutes(ctx, Date.now()));
+  app.route('/metrics', metricsRoutes(ctx));
   app.route('/api/auth', authRoutes(ctx));
   app.route('/api/sites', siteRoutes(ctx));
   app.route('/api/visitor', visitorRoutes(ctx));
   app.route('/', webRoutes(ctx));
   app.notFound((c) => (c.req.path.startsWith('/api/') ? jsonError(c, new AppError('not_found', 'no such route')) : c.text('Not found', 404)));
 
+  // Metrics, then limits, then handlers: packet middlewares run in that order, so refusals are counted.
+  instrumentSockets(ctx);
+  installSocketLimits(ctx);
   registerVisitorNamespace(ctx);
   registerAgentNamespace(ctx);
+  // Redis adapter (with REDIS_URL) and the leader's background jobs; started by listen().
+  let cluster: Cluster | undefined;
 
   return {
     app,
@@ -89,6 +118,7 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
     httpServer,
     ctx,
     async listen(port = config.port) {
+      cluster = await startCluster(ctx);
       await resetPresenceOnStart(ctx);
       return new Promise((resolveListen, reject) => {
         httpServer.once('error', reject);
@@ -102,8 +132,7 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
     },
     async close() {
       ctx.state.closing = true;
-      for (const timer of ctx.state.graceTimers.values()) clearTimeout(timer);
-      ctx.state.graceTimers.clear();
+      await cluster?.stopJobs();
       io.disconnectSockets(true);
       await new Promise<void>((done) => {
         // io.close() also closes the http server; idle keep-alive connections would hold it open.
@@ -111,6 +140,9 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
         httpServer.closeAllConnections?.();
       });
       await ctx.state.routing.catch(() => undefined);
+      await ctx.writer.drain();
+      await cluster?.close();
+      await ctx.limits.close();
     },
   };
 }

@@ -13,6 +13,8 @@ test('defaults apply when nothing is set', () => {
   assert.equal(c.agentGraceSeconds, 60);
   assert.equal(c.sessionTtlHours, 12);
   assert.equal(c.publicUrl, undefined);
+  assert.equal(c.redisUrl, undefined);
+  assert.equal(c.redisPrefix, 'parley');
 });
 
 test('values are parsed from the environment', () => {
@@ -22,6 +24,9 @@ test('values are parsed from the environment', () => {
   assert.equal(c.agentGraceSeconds, 0.5);
   assert.equal(c.logLevel, 'debug');
   assert.equal(c.publicUrl, 'https://chat.example.com');
+  const clustered = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/0', REDIS_PREFIX: 'parley-eu' });
+  assert.equal(clustered.redisUrl, 'redis://127.0.0.1:6379/0');
+  assert.equal(clustered.redisPrefix, 'parley-eu');
 });
 
 const bad: Array<[string, string, RegExp]> = [
@@ -32,6 +37,12 @@ const bad: Array<[string, string, RegExp]> = [
   ['AGENT_GRACE_SECONDS', '-1', /^AGENT_GRACE_SECONDS must be/],
   ['SESSION_TTL_HOURS', '0', /^SESSION_TTL_HOURS must be/],
   ['PUBLIC_URL', 'chat.example.com', /^PUBLIC_URL must be an http\(s\) URL/],
+  ['REDIS_URL', 'localhost:6379', /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL, got "localhost:6379"$/],
+  ['REDIS_PREFIX', 'has space', /^REDIS_PREFIX must be/],
+  ['RATE_VISITOR_MESSAGES', '30 per 5', /^RATE_VISITOR_MESSAGES must be POINTS\/SECONDS such as 30\/5, or off, got "30 per 5"$/],
+  ['RATE_CONNECTIONS_PER_IP', '0/60', /^RATE_CONNECTIONS_PER_IP must be POINTS\/SECONDS/],
+  ['TRUST_PROXY', 'yes', /^TRUST_PROXY must be an integer 0-10/],
+  ['METRICS_TOKEN', 'short', /^METRICS_TOKEN must be at least 16 characters/],
 ];
 for (const [name, value, message] of bad) {
   test(`${name}=${value} stops with one line naming ${name}`, () => {
@@ -44,6 +55,19 @@ for (const [name, value, message] of bad) {
 
 test('the config table documents every variable the loader reads', () => {
   const names = CONFIG_VARS.map((v) => v.name);
-  assert.deepEqual(names, ['PORT', 'HOST', 'DATABASE_URL', 'PARLEY_DATA_DIR', 'PARLEY_DIST_DIR', 'LOG_LEVEL', 'AGENT_GRACE_SECONDS', 'SESSION_TTL_HOURS', 'PUBLIC_URL']);
+  assert.deepEqual(names, ['PORT', 'HOST', 'DATABASE_URL', 'PARLEY_DATA_DIR', 'PARLEY_DIST_DIR', 'LOG_LEVEL', 'AGENT_GRACE_SECONDS', 'SESSION_TTL_HOURS', 'PUBLIC_URL', 'REDIS_URL', 'REDIS_PREFIX', 'TRUST_PROXY', 'RATE_VISITOR_MESSAGES', 'RATE_AGENT_MESSAGES', 'RATE_CONNECTIONS_PER_IP', 'RATE_CONVERSATIONS_PER_IP', 'RATE_VISITOR_SESSIONS_PER_IP', 'METRICS_TOKEN']);
   for (const v of CONFIG_VARS) assert.ok(v.description.length > 5, `${v.name} has a description`);
+});
+
+test('flood limits parse as points per seconds, and off turns one off', () => {
+  const d = loadConfig({});
+  assert.deepEqual(d.rateVisitorMessages, { points: 30, seconds: 5 });
+  assert.deepEqual(d.rateConnectionsPerIp, { points: 120, seconds: 60 });
+  assert.equal(d.trustProxy, 0);
+  assert.equal(d.metricsToken, undefined);
+  const c = loadConfig({ RATE_AGENT_MESSAGES: 'off', RATE_CONVERSATIONS_PER_IP: '5/10', TRUST_PROXY: '1', METRICS_TOKEN: 'a-long-enough-secret' });
+  assert.equal(c.rateAgentMessages, null);
+  assert.deepEqual(c.rateConversationsPerIp, { points: 5, seconds: 10 });
+  assert.equal(c.trustProxy, 1);
+  assert.equal(c.metricsToken, 'a-long-enough-secret');
 });

@@ -29,6 +29,23 @@ const url = (protocols: string[]) =>
     }
   });
 
+/** A flood limit: at most `points` actions per `seconds`, counted in fixed windows per key. */
+export interface Rate {
+  points: number;
+  seconds: number;
+}
+// `30/5` = 30 per 5 s; `off` turns a limit off (benchmarks, or a proxy that already limits).
+const rate = z
+  .string()
+  .trim()
+  .regex(/^(off|[1-9]\d{0,6}\/[1-9]\d{0,4})$/)
+  .transform((s): Rate | null => {
+    if (s === 'off') return null;
+    const [points, seconds] = s.split('/').map(Number) as [number, number];
+    return { points, seconds };
+  });
+const RATE_EXPECT = 'POINTS/SECONDS such as 30/5, or off';
+
 export const CONFIG_VARS: readonly ConfigVar[] = [
   { name: 'PORT', default: '3000', description: 'HTTP and Socket.IO port.', expect: 'an integer 1-65535', schema: intIn(1, 65535) },
   { name: 'HOST', default: '0.0.0.0', description: 'Interface to listen on.', expect: 'a host name or address', schema: nonEmpty },
@@ -51,6 +68,33 @@ export const CONFIG_VARS: readonly ConfigVar[] = [
   },
   { name: 'SESSION_TTL_HOURS', default: '12', description: 'Agent session lifetime.', expect: 'a number of hours > 0', schema: z.coerce.number().positive().max(24 * 365) },
   { name: 'PUBLIC_URL', default: undefined, description: 'Public base URL shown in the start banner (behind a proxy).', expect: 'an http(s) URL', schema: url(['http:', 'https:']) },
+  {
+    name: 'REDIS_URL',
+    default: undefined,
+    description: 'Redis for running several server processes: Socket.IO rooms are shared through the Redis streams adapter. Unset: one process.',
+    expect: 'a redis:// or rediss:// URL',
+    schema: url(['redis:', 'rediss:']),
+  },
+  {
+    name: 'REDIS_PREFIX',
+    default: 'parley',
+    description: 'Name of the Redis stream and prefix of the pub/sub channels; processes that share it form one cluster.',
+    expect: 'letters, digits, `-`, `_`, `.` or `:`',
+    schema: z.string().regex(/^[\w.:-]{1,100}$/),
+  },
+  {
+    name: 'TRUST_PROXY',
+    default: '0',
+    description: 'Reverse proxies in front of the server whose X-Forwarded-For entries are believed when keying per-IP limits. 0: the peer address.',
+    expect: 'an integer 0-10',
+    schema: intIn(0, 10),
+  },
+  { name: 'RATE_VISITOR_MESSAGES', default: '30/5', description: 'Messages one visitor may send (all tabs together).', expect: RATE_EXPECT, schema: rate },
+  { name: 'RATE_AGENT_MESSAGES', default: '100/5', description: 'Messages one agent may send (all conversations together).', expect: RATE_EXPECT, schema: rate },
+  { name: 'RATE_CONNECTIONS_PER_IP', default: '120/60', description: 'Socket.IO handshakes (visitor and agent) per client IP.', expect: RATE_EXPECT, schema: rate },
+  { name: 'RATE_CONVERSATIONS_PER_IP', default: '30/60', description: 'Conversation starts per client IP.', expect: RATE_EXPECT, schema: rate },
+  { name: 'RATE_VISITOR_SESSIONS_PER_IP', default: '60/60', description: 'New visitors (POST /api/visitor/session) per client IP.', expect: RATE_EXPECT, schema: rate },
+  { name: 'METRICS_TOKEN', default: undefined, description: 'When set, GET /metrics requires `Authorization: Bearer <token>`.', expect: 'at least 16 characters', schema: z.string().trim().min(16) },
 ];
 
 export interface Config {
@@ -63,6 +107,16 @@ export interface Config {
   agentGraceSeconds: number;
   sessionTtlHours: number;
   publicUrl: string | undefined;
+  redisUrl: string | undefined;
+  redisPrefix: string;
+  trustProxy: number;
+  /** Flood limits; `null` is off. Limits share REDIS_URL's Redis (under REDIS_PREFIX) when it is set. */
+  rateVisitorMessages: Rate | null;
+  rateAgentMessages: Rate | null;
+  rateConnectionsPerIp: Rate | null;
+  rateConversationsPerIp: Rate | null;
+  rateVisitorSessionsPerIp: Rate | null;
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -94,5 +148,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     agentGraceSeconds: values.AGENT_GRACE_SECONDS as number,
     sessionTtlHours: values.SESSION_TTL_HOURS as number,
     publicUrl: (values.PUBLIC_URL as string | undefined)?.replace(/\/+$/, ''),
+    redisUrl: values.REDIS_URL as string | undefined,
+    redisPrefix: values.REDIS_PREFIX as string,
+    trustProxy: values.TRUST_PROXY as number,
+    rateVisitorMessages: values.RATE_VISITOR_MESSAGES as Rate | null,
+    rateAgentMessages: values.RATE_AGENT_MESSAGES as Rate | null,
+    rateConnectionsPerIp: values.RATE_CONNECTIONS_PER_IP as Rate | null,
+    rateConversationsPerIp: values.RATE_CONVERSATIONS_PER_IP as Rate | null,
+    rateVisitorSessionsPerIp: values.RATE_VISITOR_SESSIONS_PER_IP as Rate | null,
+    metricsToken: values.METRICS_TOKEN as string | undefined,
   };
 }

@@ -2,7 +2,10 @@ import type { Namespace, Server } from 'socket.io';
 import type { Logger } from 'pino';
 import type { AgentClientEvents, AgentServerEvents, VisitorClientEvents, VisitorServerEvents } from '@parley/protocol';
 import type { Config } from './config.js';
+import type { MessageWriter } from './conversations/writer.js';
 import type { Database, Db } from './db/client.js';
+import type { Limiters } from './limits/limiters.js';
+import type { Metrics } from './metrics/registry.js';
 
 export interface VisitorSocketData {
   visitorId: string;
@@ -25,9 +28,14 @@ export interface AppContext {
   io: Server;
   visitors: VisitorNamespace;
   agents: AgentNamespace;
+  /** Flood limits (memory, or Redis with REDIS_URL); see limits/. */
+  limits: Limiters;
+  /** This app's Prometheus registry and instruments; see metrics/. */
+  metrics: Metrics;
+  /** Group commit for chat messages: every appendMessage goes through it. */
+  writer: MessageWriter;
   /** In-process state that is only an optimisation or a timer; PostgreSQL stays the source of truth. */
   state: {
-    graceTimers: Map<string, NodeJS.Timeout>;
     /** Round robin among equally busy agents: who got an auto-assigned conversation last, in ms. */
     lastAutoAssigned: Map<string, number>;
     loginFailures: Map<string, { count: number; firstAt: number }>;

@@ -25,11 +25,9 @@ before(async () => {
 });
 
 afterEach(async () => {
-  // Isolation between tests: no live sockets, no open conversations, nobody online, no pending requeue.
+  // Isolation between tests: no live sockets, no open conversations, nobody online (a pending requeue finds nothing open).
   closeAllSockets();
   await new Promise((r) => setTimeout(r, 100));
-  for (const t of server.app.ctx.state.graceTimers.values()) clearTimeout(t);
-  server.app.ctx.state.graceTimers.clear();
   await server.database.db.update(conversations).set({ status: 'closed' }).where(ne(conversations.status, 'closed'));
   await server.database.db.update(agents).set({ presence: 'offline', capacity: 5 });
 });

@@ -1,23 +1,17 @@
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { LIMITS } from '@parley/protocol';
-import type { AgentConversation, AuthorKind, ConversationSync, Locale, Message, MessageMeta, VisitorConversation } from '@parley/protocol';
+import type { AgentConversation, ConversationSync, Locale, Message, VisitorConversation } from '@parley/protocol';
 import { decide, MAX_BOT_MISSES } from '../bot/service.js';
 import { BOT_TEXT } from '../bot/text.js';
 import type { AppContext } from '../context.js';
-import type { Tx } from '../db/client.js';
+import type { Executor, Tx } from '../db/client.js';
 import { agentDepartments, agents, conversations, departments, messages, visitors } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import { agentView, agentViews, departmentQueue, messagesAfter, toMessage, visitorView } from './views.js';
 import type { ConversationRow, MessageRow } from './views.js';
+import type { NewMessage } from './writer.js';
 
-export interface NewMessage {
-  author: AuthorKind;
-  authorId?: string | null;
-  authorName: string | null;
-  body: string;
-  meta?: MessageMeta | null;
-  clientId?: string | null;
-}
+export type { NewMessage };
 
 export const convRoom = (id: string) => `conv:${id}`;
 export const agentRoom = (id: string) => `agent:${id}`;
@@ -26,7 +20,8 @@ export const deptRoom = (id: string) => `dept:${id}`;
 // ---------- messages ----------
 
 /**
- * Inserts one message inside `tx`. The conversation row is locked first, so seqs are handed out
+ * Inserts one message inside `tx`, for system messages that belong to a status change's transaction
+ * (chat messages go through the group-commit writer). The conversation row is locked first, so seqs are handed out
  * one at a time (gap-free, in commit order), and the client-id lookup that follows sees any
  * retry that committed while we waited: a retry returns the stored row instead of a second copy.
  */
@@ -66,9 +61,9 @@ export function broadcastMessage(ctx: AppContext, message: Message): void {
   ctx.agents.to(convRoom(message.conversationId)).emit('message:created', message);
 }
 
-/** Commits one message, then (only if it is new) tells both sides. */
+/** Commits one message (batched with others by the writer), then, only if it is new, tells both sides. */
 export async function appendMessage(ctx: AppContext, conversationId: string, m: NewMessage, opts: { allowClosed?: boolean } = {}): Promise<{ message: Message; duplicate: boolean }> {
-  const { row, duplicate } = await ctx.db.transaction((tx) => insertMessage(ctx, tx, conversationId, m, opts));
+  const { row, duplicate } = await ctx.writer.write({ conversationId, message: m, ...(opts.allowClosed ? { allowClosed: true } : {}) });
   const message = toMessage(row);
   if (!duplicate) broadcastMessage(ctx, message);
   return { message, duplicate };
@@ -98,10 +93,15 @@ export interface AgentAccess {
 }
 
 export async function agentAccess(ctx: AppContext, agentId: string): Promise<AgentAccess> {
-  const [agent] = await ctx.db.select().from(agents).where(eq(agents.id, agentId));
+  // One query: this runs before every agent command, sends included.
+  const [agent] = await ctx.db
+    .select({ id: agents.id, name: agents.name, role: agents.role, capacity: agents.capacity, departmentIds: sql<string | null>`string_agg(${agentDepartments.departmentId}::text, ',')` })
+    .from(agents)
+    .leftJoin(agentDepartments, eq(agentDepartments.agentId, agents.id))
+    .where(eq(agents.id, agentId))
+    .groupBy(agents.id);
   if (!agent) throw new AppError('unauthorized', 'agent not found');
-  const depts = await ctx.db.select({ id: agentDepartments.departmentId }).from(agentDepartments).where(eq(agentDepartments.agentId, agentId));
-  return { id: agent.id, name: agent.name, role: agent.role, capacity: agent.capacity, departmentIds: depts.map((d) => d.id) };
+  return { id: agent.id, name: agent.name, role: agent.role, capacity: agent.capacity, departmentIds: agent.departmentIds ? agent.departmentIds.split(',') : [] };
 }
 
 export function canSee(agent: AgentAccess, conv: ConversationRow): boolean {
@@ -209,8 +209,8 @@ export async function newestOpenConversation(ctx: AppContext, visitorId: string)
 }
 
 export async function visitorSend(ctx: AppContext, conv: ConversationRow, input: { clientId: string; body: string }): Promise<Message> {
-  const [v] = await ctx.db.select({ name: visitors.name }).from(visitors).where(eq(visitors.id, conv.visitorId));
-  const { message, duplicate } = await appendMessage(ctx, conv.id, { author: 'visitor', authorId: conv.visitorId, authorName: v?.name ?? null, body: input.body, clientId: input.clientId });
+  // authorName null: the writer fills in the visitor's name inside its INSERT.
+  const { message, duplicate } = await appendMessage(ctx, conv.id, { author: 'visitor', authorId: conv.visitorId, authorName: null, body: input.body, clientId: input.clientId });
   // The console's queue shows each waiting conversation's last message.
   if (!duplicate && conv.status === 'queued' && conv.departmentId) await publishQueue(ctx, conv.departmentId);
   if (!duplicate && conv.status === 'bot') {
@@ -280,7 +280,7 @@ async function afterEnqueue(ctx: AppContext, conversationId: string, departmentI
 
 // ---------- routing ----------
 
-/** Serialises auto-routing inside this process so two triggers cannot overfill one agent. */
+/** Serialises auto-routing inside this process; the advisory locks below do it across processes. */
 function serially<T>(ctx: AppContext, task: () => Promise<T>): Promise<T> {
   const run = ctx.state.routing.then(task, task);
   ctx.state.routing = run.then(
@@ -290,15 +290,36 @@ function serially<T>(ctx: AppContext, task: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/**
+ * One routing decision per department at a time, cluster-wide: without it two processes read the
+ * same "least busy" agent and both hand them a conversation. Transaction-scoped, so a crash frees
+ * it; taken in a fixed order, so two multi-department decisions never deadlock.
+ */
+async function lockRouting(tx: Tx, departmentIds: string[]): Promise<void> {
+  for (const d of [...new Set(departmentIds)].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`parley:route:${d}`}, 0))`);
+}
+
+/**
+ * The agent's row and current load, locked until commit: two departments' decisions (each under its
+ * own routing lock) cannot both fill an agent's last slot. NO KEY UPDATE, because a claim's UPDATE of
+ * conversations.agent_id takes a KEY SHARE lock on this row through the foreign key and must not wait.
+ */
+async function lockAgentLoad(tx: Tx, agentId: string) {
+  const [agent] = await tx.select({ id: agents.id, name: agents.name, capacity: agents.capacity, presence: agents.presence }).from(agents).where(eq(agents.id, agentId)).for('no key update');
+  if (!agent) return null;
+  const [load] = await tx.select({ n: sql<number>`count(*)::int` }).from(conversations).where(and(eq(conversations.agentId, agentId), eq(conversations.status, 'assigned')));
+  return { ...agent, load: Number(load?.n ?? 0) };
+}
+
 async function isAutoDepartment(ctx: AppContext, departmentId: string): Promise<boolean> {
   const [d] = await ctx.db.select({ routing: departments.routing }).from(departments).where(eq(departments.id, departmentId));
   return d?.routing === 'auto';
 }
 
 /** Online agents of a department under capacity, least busy first, round robin on ties. */
-async function availableAgents(ctx: AppContext, departmentId: string) {
+async function availableAgents(ctx: AppContext, ex: Executor, departmentId: string) {
   const load = sql<number>`(select count(*)::int from ${conversations} c where c.agent_id = ${agents.id} and c.status = 'assigned')`;
-  const rows = await ctx.db
+  const rows = await ex
     .select({ id: agents.id, name: agents.name, capacity: agents.capacity, load })
     .from(agents)
     .innerJoin(agentDepartments, eq(agentDepartments.agentId, agents.id))
@@ -309,9 +330,9 @@ async function availableAgents(ctx: AppContext, departmentId: string) {
     .sort((a, b) => Number(a.load) - Number(b.load) || last(a.id) - last(b.id) || a.id.localeCompare(b.id));
 }
 
-async function oldestQueued(ctx: AppContext, departmentIds: string[]): Promise<ConversationRow | null> {
+async function oldestQueued(ex: Executor, departmentIds: string[]): Promise<ConversationRow | null> {
   if (departmentIds.length === 0) return null;
-  const [row] = await ctx.db
+  const [row] = await ex
     .select()
     .from(conversations)
     .where(and(inArray(conversations.departmentId, departmentIds), eq(conversations.status, 'queued')))
@@ -320,17 +341,29 @@ async function oldestQueued(ctx: AppContext, departmentIds: string[]): Promise<C
   return row ?? null;
 }
 
+/** `done`: nothing (more) to route. `retry`: someone else changed the picture meanwhile; look again. */
+type RoutingStep = 'done' | 'retry' | { assigned: Assigned; agentId: string };
+
 /** Auto departments: hand waiting conversations to available agents until one side runs out. */
 export function autoRoute(ctx: AppContext, departmentId: string): Promise<void> {
   return serially(ctx, async () => {
     if (!(await isAutoDepartment(ctx, departmentId))) return;
     for (let guard = 0; guard < 1000; guard++) {
-      const conv = await oldestQueued(ctx, [departmentId]);
-      if (!conv) return;
-      const [agent] = await availableAgents(ctx, departmentId);
-      if (!agent) return;
-      ctx.state.lastAutoAssigned.set(agent.id, ctx.clock().getTime() + guard);
-      await assign(ctx, conv.id, agent);
+      const step = await ctx.db.transaction(async (tx): Promise<RoutingStep> => {
+        await lockRouting(tx, [departmentId]);
+        const conv = await oldestQueued(tx, [departmentId]);
+        if (!conv) return 'done';
+        const [candidate] = await availableAgents(ctx, tx, departmentId);
+        if (!candidate) return 'done';
+        const agent = await lockAgentLoad(tx, candidate.id);
+        // Filled by another department's decision since the list was read.
+        if (!agent || agent.presence !== 'online' || agent.load >= agent.capacity) return 'retry';
+        ctx.state.lastAutoAssigned.set(agent.id, ctx.clock().getTime() + guard);
+        const assigned = await assignInTx(ctx, tx, conv.id, agent);
+        return assigned ? { assigned, agentId: agent.id } : 'retry';
+      });
+      if (step === 'done') return;
+      if (step !== 'retry') await afterAssign(ctx, step.agentId, step.assigned);
     }
   });
 }
@@ -339,44 +372,63 @@ export function autoRoute(ctx: AppContext, departmentId: string): Promise<void> 
 export function offerToAgent(ctx: AppContext, agentId: string): Promise<void> {
   return serially(ctx, async () => {
     for (let guard = 0; guard < 1000; guard++) {
-      const [agent] = await ctx.db.select().from(agents).where(eq(agents.id, agentId));
-      if (!agent || agent.presence !== 'online') return;
-      const [load] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(conversations).where(and(eq(conversations.agentId, agentId), eq(conversations.status, 'assigned')));
-      if (Number(load?.n ?? 0) >= agent.capacity) return;
       const auto = await ctx.db
         .select({ id: departments.id })
         .from(departments)
         .innerJoin(agentDepartments, eq(agentDepartments.departmentId, departments.id))
         .where(and(eq(agentDepartments.agentId, agentId), eq(departments.routing, 'auto')));
-      const conv = await oldestQueued(ctx, auto.map((d) => d.id));
-      if (!conv) return;
-      ctx.state.lastAutoAssigned.set(agentId, ctx.clock().getTime());
-      await assign(ctx, conv.id, agent);
+      if (auto.length === 0) return;
+      const step = await ctx.db.transaction(async (tx): Promise<RoutingStep> => {
+        const ids = auto.map((d) => d.id);
+        await lockRouting(tx, ids);
+        const agent = await lockAgentLoad(tx, agentId);
+        if (!agent || agent.presence !== 'online' || agent.load >= agent.capacity) return 'done';
+        const conv = await oldestQueued(tx, ids);
+        if (!conv) return 'done';
+        ctx.state.lastAutoAssigned.set(agentId, ctx.clock().getTime());
+        const assigned = await assignInTx(ctx, tx, conv.id, agent);
+        return assigned ? { assigned, agentId } : 'retry';
+      });
+      if (step === 'done') return;
+      if (step !== 'retry') await afterAssign(ctx, step.agentId, step.assigned);
     }
   });
+}
+
+interface Assigned {
+  row: ConversationRow;
+  msg: MessageRow;
 }
 
 /**
  * queued -> assigned with ONE conditional UPDATE: of two agents racing, the second UPDATE finds the
  * row no longer queued and returns nothing. Returns null for the loser.
  */
-export async function assign(ctx: AppContext, conversationId: string, agent: { id: string; name: string }): Promise<ConversationRow | null> {
+async function assignInTx(ctx: AppContext, tx: Tx, conversationId: string, agent: { id: string; name: string }): Promise<Assigned | null> {
   const now = ctx.clock();
-  const result = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(conversations)
-      .set({ status: 'assigned', agentId: agent.id, assignedAt: now, agentReadSeq: 0, updatedAt: now })
-      .where(and(eq(conversations.id, conversationId), eq(conversations.status, 'queued')))
-      .returning();
-    if (!row) return null;
-    const { row: msg } = await insertMessage(ctx, tx, conversationId, { author: 'system', authorName: null, body: '', meta: { system: { kind: 'agent_joined', name: agent.name } } });
-    return { row, msg };
-  });
-  if (!result) return null;
-  ctx.agents.in(agentRoom(agent.id)).socketsJoin(convRoom(conversationId));
+  const [row] = await tx
+    .update(conversations)
+    .set({ status: 'assigned', agentId: agent.id, assignedAt: now, agentReadSeq: 0, updatedAt: now })
+    .where(and(eq(conversations.id, conversationId), eq(conversations.status, 'queued')))
+    .returning();
+  if (!row) return null;
+  const { row: msg } = await insertMessage(ctx, tx, conversationId, { author: 'system', authorName: null, body: '', meta: { system: { kind: 'agent_joined', name: agent.name } } });
+  return { row, msg };
+}
+
+/** After the commit: the agent's sockets (on any process) join the room, and everyone hears of it. */
+async function afterAssign(ctx: AppContext, agentId: string, result: Assigned): Promise<void> {
+  const conversationId = result.row.id;
+  ctx.agents.in(agentRoom(agentId)).socketsJoin(convRoom(conversationId));
   broadcastMessage(ctx, toMessage(result.msg));
   await publishConversation(ctx, conversationId);
   if (result.row.departmentId) await publishQueue(ctx, result.row.departmentId);
+}
+
+export async function assign(ctx: AppContext, conversationId: string, agent: { id: string; name: string }): Promise<ConversationRow | null> {
+  const result = await ctx.db.transaction((tx) => assignInTx(ctx, tx, conversationId, agent));
+  if (!result) return null;
+  await afterAssign(ctx, agent.id, result);
   return getConversation(ctx, conversationId);
 }
 
@@ -508,7 +560,15 @@ export async function requeueAgentConversations(ctx: AppContext, agentId: string
       const [row] = await tx
         .update(conversations)
         .set({ status: 'queued', agentId: null, assignedAt: null, queuedAt: conv.queuedAt ?? now, updatedAt: now })
-        .where(and(eq(conversations.id, conv.id), eq(conversations.status, 'assigned'), eq(conversations.agentId, agentId)))
+        // Only while the agent is still away: they may have come back on another process meanwhile.
+        .where(
+          and(
+            eq(conversations.id, conv.id),
+            eq(conversations.status, 'assigned'),
+            eq(conversations.agentId, agentId),
+            sql`not exists (select 1 from ${agents} a where a.id = ${agentId} and a.presence <> 'offline')`,
+          ),
+        )
         .returning();
       if (!row) return null;
       return (await insertMessage(ctx, tx, conv.id, { author: 'system', authorName: null, body: '', meta: { system: { kind: 'requeued' } } })).row;

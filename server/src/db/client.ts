@@ -21,7 +21,19 @@ export interface Database {
   db: Db;
   driver: 'pglite' | 'postgres';
   migrate(): Promise<void>;
+  /**
+   * A session-level advisory lock on a connection of its own, so it lasts exactly as long as that
+   * connection: a crashed holder frees it without anyone's help. PGlite has one connection and one
+   * process, so there the lock is always held.
+   */
+  sessionLock(key: number): SessionLock;
   close(): Promise<void>;
+}
+
+export interface SessionLock {
+  /** True while this process holds the lock; takes it when free. Never throws. */
+  hold(): Promise<boolean>;
+  release(): Promise<void>;
 }
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -38,7 +50,19 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
     return {
       db,
       driver: 'postgres',
-      migrate: () => migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder: MIGRATIONS_DIR }),
+      migrate: async () => {
+        // Several processes may start at once against one database: the first migrates, the
+        // others wait on the lock and then find nothing left to do. One connection (max: 1) so the
+        // lock and the migration share a session.
+        const single = postgres(opts.url!, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+        try {
+          await single`select pg_advisory_lock(${MIGRATION_LOCK})`;
+          await migratePostgres(drizzlePostgres(single, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+        } finally {
+          await single.end({ timeout: 5 });
+        }
+      },
+      sessionLock: (key) => postgresSessionLock(opts.url!, key),
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -50,8 +74,38 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
     db: pg as unknown as Db,
     driver: 'pglite',
     migrate: () => migratePglite(pg, { migrationsFolder: MIGRATIONS_DIR }),
+    sessionLock: () => ({ hold: async () => !client.closed, release: async () => undefined }),
     close: async () => {
       if (!client.closed) await client.close();
+    },
+  };
+}
+
+const MIGRATION_LOCK = 727002;
+
+function postgresSessionLock(url: string, key: number): SessionLock {
+  let conn: ReturnType<typeof postgres> | null = null;
+  return {
+    async hold() {
+      try {
+        // postgres.js reconnects silently after a dropped connection, and the lock dies with the
+        // old session: so ask pg_locks whether THIS session still holds it before trying again.
+        // CASE fixes the evaluation order, so a held lock is not taken a second time (it would stack).
+        conn ??= postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5, idle_timeout: 0, max_lifetime: null });
+        const [row] = await conn<{ held: boolean }[]>`
+          select case when exists (
+            select 1 from pg_locks where locktype = 'advisory' and pid = pg_backend_pid() and classid = 0 and objid = ${key} and objsubid = 1 and granted
+          ) then true else pg_try_advisory_lock(${key}) end as held`;
+        return row?.held === true;
+      } catch {
+        return false;
+      }
+    },
+    async release() {
+      const c = conn;
+      conn = null;
+      // Ending the session frees the lock; no unlock call needed.
+      await c?.end({ timeout: 2 }).catch(() => undefined);
     },
   };
 }

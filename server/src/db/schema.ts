@@ -56,6 +56,12 @@ export const agents = pgTable('agents', {
   role: text('role').$type<AgentRole>().notNull().default('agent'),
   capacity: integer('capacity').notNull().default(5),
   presence: text('presence').$type<AgentPresence>().notNull().default('offline'),
+  /**
+   * When the agent's last socket (on any process) went away. The leader's sweep requeues their
+   * conversations once this is older than the grace period: a timestamp survives restarts and
+   * works across processes, an in-memory timer does neither.
+   */
+  offlineSince: at('offline_since'),
   createdAt: createdAt(),
 });
 export const agentsRelations = relations(agents, ({ many }) => ({

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { describeZodError, visitorSessionSchema } from '@parley/protocol/schemas';
 import type { AppContext } from '../context.js';
 import { AppError } from '../lib/errors.js';
+import { limitPerIp } from '../limits/http.js';
 import { siteCors } from '../sites/cors.js';
 import { createVisitorSession, localeFromHeader } from './service.js';
 
@@ -14,7 +15,8 @@ export function visitorRoutes(ctx: AppContext) {
       return typeof body === 'object' && body && 'siteKey' in body ? String(body.siteKey) : '';
     }),
   );
-  app.post('/session', async (c) => {
+  // After the CORS check, so a refused browser can still read the 429 and its Retry-After.
+  app.post('/session', limitPerIp(ctx, 'visitorSessionsPerIp'), async (c) => {
     const parsed = visitorSessionSchema.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) throw new AppError('invalid', describeZodError(parsed.error));
     const session = await createVisitorSession(ctx, { siteKey: parsed.data.siteKey, origin: c.req.header('origin'), locale: localeFromHeader(c.req.header('accept-language')) });

@@ -1,0 +1,1 @@
+ALTER TABLE "agents" ADD COLUMN "offline_since" timestamp with time zone;
