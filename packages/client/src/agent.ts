@@ -18,7 +18,7 @@ import { toProtocolError } from './errors.js';
 import { requestJson } from './http.js';
 import { Outbox } from './outbox.js';
 import { safeStore, type KeyValueStore } from './storage.js';
-import { lastSeq, mergeCommitted, pendingEntry, type TimelineEntry } from './timeline.js';
+import { hasGap, lastSeq, mergeCommitted, pendingEntry, resumeSeq, type TimelineEntry } from './timeline.js';
 
 export interface AgentState {
   connection: ConnectionState;
@@ -64,6 +64,7 @@ export class AgentClient extends EventTarget {
   private typingSignals = new Map<string, TypingSignal>();
   private typingExpiry = new Map<string, ReturnType<typeof setTimeout>>();
   private connecting: Promise<void> | null = null;
+  private loading = new Map<string, Promise<Ack<AgentConversation>>>();
 
   constructor(options: AgentClientOptions) {
     super();
@@ -96,17 +97,29 @@ export class AgentClient extends EventTarget {
    * Loads (or tops up) a conversation's history into `timelines`. Resolves with the last ack, so a view
    * can show a load error for that conversation; `state.error` is left to connection-wide trouble.
    */
-  async open(conversationId: string): Promise<Ack<AgentConversation>> {
+  open(conversationId: string): Promise<Ack<AgentConversation>> {
+    // One load per conversation at a time; a caller arriving meanwhile gets that load's result.
+    let loading = this.loading.get(conversationId);
+    if (!loading) {
+      loading = this.load(conversationId).finally(() => this.loading.delete(conversationId));
+      this.loading.set(conversationId, loading);
+    }
+    return loading;
+  }
+
+  private async load(conversationId: string): Promise<Ack<AgentConversation>> {
     this.committed[conversationId] ??= [];
-    for (;;) {
+    // Bounded: each pass fills what was missing when it was asked; only new arrivals can open a hole again.
+    for (let pass = 0; ; pass++) {
       const ack = await request<ConversationSync<AgentConversation>>(this.socket, 'conversation:sync', {
         conversationId,
-        afterSeq: lastSeq(this.committed[conversationId]),
+        afterSeq: resumeSeq(this.committed[conversationId]),
       });
       if (!ack.ok) return ack;
       this.committed[conversationId] = mergeCommitted(this.committed[conversationId], ack.data.messages);
       this.upsert(ack.data.conversation);
-      if (!ack.data.hasMore) return { ok: true, data: ack.data.conversation };
+      const complete = !ack.data.hasMore && !hasGap(this.committed[conversationId]);
+      if (complete || pass >= 20) return { ok: true, data: ack.data.conversation };
     }
   }
 
@@ -220,7 +233,11 @@ export class AgentClient extends EventTarget {
 
   private receive(message: Message): void {
     const id = message.conversationId;
-    if (this.committed[id]) this.committed[id] = mergeCommitted(this.committed[id], [message]);
+    if (this.committed[id]) {
+      this.committed[id] = mergeCommitted(this.committed[id], [message]);
+      // A hole means broadcasts were missed (a reconnect, or reordering across processes): fill it.
+      if (hasGap(this.committed[id])) void this.open(id);
+    }
     const known = this.state.conversations[id];
     if (known) {
       const isNew = message.seq > known.lastSeq;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Message } from '@parley/protocol';
-import { lastSeq, mergeCommitted, pendingEntry, type TimelineEntry } from './timeline.js';
+import { hasGap, lastSeq, mergeCommitted, pendingEntry, resumeSeq, type TimelineEntry } from './timeline.js';
 
 const msg = (seq: number, clientId: string | null = null, body = `m${seq}`): Message => ({
   id: `id-${seq}`,
@@ -41,4 +41,15 @@ test('pending messages never count towards the resume point', () => {
   const t = [...mergeCommitted([], [msg(4)]), pending('x', 'not yet')];
   assert.equal(lastSeq(t), 4);
   assert.equal(lastSeq([]), 0);
+});
+
+test('resume continues after the contiguous run, not after a live message that overtook a gap', () => {
+  const t = mergeCommitted([], [msg(1), msg(2), msg(5)]);
+  assert.equal(lastSeq(t), 5);
+  assert.equal(resumeSeq(t), 2, 'seqs 3 and 4 were missed: ask from 2');
+  assert.equal(hasGap(t), true);
+  const filled = mergeCommitted(t, [msg(3), msg(4), msg(5)]);
+  assert.equal(resumeSeq(filled), 5);
+  assert.equal(hasGap(filled), false);
+  assert.deepEqual(filled.map((e) => e.message.seq), [1, 2, 3, 4, 5]);
 });

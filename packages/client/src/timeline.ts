@@ -11,12 +11,29 @@ export interface TimelineEntry {
   error?: ProtocolError;
 }
 
-/** Highest committed seq held: what a resume asks to continue from. */
+/** Highest committed seq held (for read marks; a resume uses resumeSeq). */
 export function lastSeq(entries: readonly TimelineEntry[]): number {
   let max = 0;
   for (const e of entries) if (e.delivery === 'sent' && e.message.seq > max) max = e.message.seq;
   return max;
 }
+
+/**
+ * Where a resume must continue from: the highest n such that seqs 1..n are all held. Not the highest
+ * seq held: live broadcasts can arrive before a reconnect's sync (or, across processes, out of order),
+ * and resuming after them would skip what came in between. Seqs are gap-free per conversation, so a
+ * hole is always something missed.
+ */
+export function resumeSeq(entries: readonly TimelineEntry[]): number {
+  const held = new Set<number>();
+  for (const e of entries) if (e.delivery === 'sent') held.add(e.message.seq);
+  let n = 0;
+  while (held.has(n + 1)) n++;
+  return n;
+}
+
+/** True when something between the first message and the newest one held is missing. */
+export const hasGap = (entries: readonly TimelineEntry[]): boolean => resumeSeq(entries) < lastSeq(entries);
 
 /**
  * Adds committed messages. A message already held (same id, or same clientId as a pending entry) replaces

@@ -16,7 +16,7 @@ import { toProtocolError } from './errors.js';
 import { requestJson } from './http.js';
 import { Outbox } from './outbox.js';
 import { readJson, safeStore, type KeyValueStore } from './storage.js';
-import { lastSeq, mergeCommitted, pendingEntry, type TimelineEntry } from './timeline.js';
+import { hasGap, mergeCommitted, pendingEntry, resumeSeq, type TimelineEntry } from './timeline.js';
 
 export interface VisitorState {
   connection: ConnectionState;
@@ -75,6 +75,8 @@ export class VisitorClient extends EventTarget {
   private connecting: Promise<void> | null = null;
   private typingExpiry: ReturnType<typeof setTimeout> | null = null;
   private refusedOnce = false;
+  private syncing: Promise<void> | null = null;
+  private syncAgain = false;
 
   constructor(options: VisitorClientOptions) {
     super();
@@ -237,13 +239,31 @@ export class VisitorClient extends EventTarget {
     }
   }
 
-  /** After every (re)connect: fetch what was missed, then re-send what is still pending. */
-  private async resync(): Promise<void> {
+  /**
+   * After every (re)connect, and whenever a live message shows a hole: fetch what was missed, then
+   * re-send what is still pending. Calls while one runs fold into one more pass after it.
+   */
+  private resync(): Promise<void> {
+    if (this.syncing) {
+      this.syncAgain = true;
+      return this.syncing;
+    }
+    this.syncing = this.syncPass().finally(() => {
+      this.syncing = null;
+      if (this.syncAgain) {
+        this.syncAgain = false;
+        void this.resync();
+      }
+    });
+    return this.syncing;
+  }
+
+  private async syncPass(): Promise<void> {
     const conversationId = this.state.conversation?.id ?? this.store.getItem(this.keys.conversation) ?? undefined;
     for (;;) {
       const ack: Ack<ConversationSync<VisitorConversation> | null> = await request(this.socket, 'conversation:sync', {
         ...(conversationId ? { conversationId } : {}),
-        afterSeq: conversationId ? lastSeq(this.committed) : 0,
+        afterSeq: conversationId ? resumeSeq(this.committed) : 0,
       });
       if (!ack.ok) {
         if (ack.error.code === 'not_found') this.forgetConversation();
@@ -295,6 +315,7 @@ export class VisitorClient extends EventTarget {
     this.committed = mergeCommitted(this.committed, mine);
     const fromAgent = mine.some((m) => m.author === 'agent');
     this.publish(fromAgent ? { agentTyping: null } : {});
+    if (hasGap(this.committed)) void this.resync();
   }
 
   private async command<T extends VisitorConversation>(event: 'conversation:handoff' | 'conversation:close', payload: (id: string) => object): Promise<void> {
