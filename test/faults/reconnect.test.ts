@@ -312,3 +312,19 @@ test(
     assertContiguous(a.state.timelines[id]!, 'agent');
   },
 );
+
+test('a server that disconnects clients on purpose (graceful shutdown) gets them back, and they resync', { timeout: 30_000 }, async () => {
+  const v = visitor();
+  await v.connect();
+  await v.start();
+  await waitUntil(() => v.state.connection === 'online', 'visitor online');
+  const before = sent(v.state.timeline).length;
+  // Socket.IO's DISCONNECT packet, as app.close() sends on SIGTERM: by default the client would stay away.
+  server.app.io.of('/visitor').disconnectSockets();
+  await waitUntil(() => v.state.connection !== 'online', 'visitor sees the disconnect', 5_000, 5);
+  v.send('after the restart');
+  await waitUntil(() => v.state.connection === 'online', 'visitor back by itself', 10_000);
+  await waitUntil(() => sent(v.state.timeline).some((e) => e.message.body === 'after the restart'), 'message delivered', 10_000);
+  assert.ok(sent(v.state.timeline).length > before);
+  assertContiguous(v.state.timeline, 'visitor');
+});

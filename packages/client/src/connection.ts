@@ -46,7 +46,20 @@ export function openSocket<S extends AnySocket>(url: string, auth: Record<string
     timeout: 10_000,
   }) as S;
   socket.on('connect', () => hooks.onState('online'));
-  socket.on('disconnect', () => hooks.onState(socket.active ? 'connecting' : 'offline'));
+  let closedHere = false;
+  socket.on('disconnect', (reason) => {
+    if (reason === 'io client disconnect') closedHere = true;
+    // A server shutting down (deploy, SIGTERM) disconnects us on purpose, and Socket.IO does not
+    // reconnect after that by itself. Another process, or this one restarted, will take us: come back,
+    // spread over a few seconds so a restart is not met by every client at the same instant. A revoked
+    // session is refused at the handshake, which onRefused handles.
+    if (reason === 'io server disconnect') {
+      hooks.onState('connecting');
+      setTimeout(() => closedHere || socket.connect(), 500 + Math.random() * 2500);
+      return;
+    }
+    hooks.onState(socket.active ? 'connecting' : 'offline');
+  });
   socket.io.on('reconnect_attempt', () => hooks.onState('connecting'));
   socket.on('connect_error', (err: Error & { data?: ConnectErrorData }) => {
     const code = err.data?.code;
