@@ -170,6 +170,24 @@ test('the database failing mid-batch rejects every request with `unavailable` an
   assert.deepEqual([seqs.get(a!), seqs.get(b!)], [1, 0]);
 });
 
+test('a commit that never settles (a link dropped inside postgres.js) fails with `unavailable` and the writer moves on', async () => {
+  const [a] = await newConversations(1);
+  let calls = 0;
+  // The first transaction hangs forever, as postgres.js can after a reset mid-transaction; later ones are real.
+  const stuckOnce = {
+    transaction: (fn: (tx: unknown) => Promise<unknown>) => (calls++ === 0 ? new Promise(() => {}) : db().transaction(fn as never)),
+  } as unknown as Db;
+  const writer = createMessageWriter({ db: stuckOnce, clock, batchTimeoutMs: 200 });
+  const first = await writer.write({ conversationId: a!, message: visitorMessage('caught by the cut') }).then(
+    () => 'ok',
+    (e: unknown) => toProtocolError(e).error.code,
+  );
+  assert.equal(first, 'unavailable');
+  const next = await writer.write({ conversationId: a!, message: visitorMessage('after') });
+  assert.equal(next.row.seq, 1, 'the next batch commits normally');
+  assert.deepEqual((await stored([a!])).map((r) => r.body), ['after']);
+});
+
 test('a closed database answers `unavailable` to every queued request', async () => {
   const gone = await openDatabase({ dataDir: 'memory://' });
   await gone.migrate();

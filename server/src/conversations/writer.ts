@@ -2,7 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { AuthorKind, MessageMeta } from '@parley/protocol';
 import type { Db, Tx } from '../db/client.js';
 import { messages } from '../db/schema.js';
-import { AppError, isDatabaseUnavailable } from '../lib/errors.js';
+import { AppError, deadline, isDatabaseUnavailable } from '../lib/errors.js';
 import { rowsOf } from './views.js';
 import type { MessageRow } from './views.js';
 
@@ -48,6 +48,8 @@ export interface WriterOptions {
   clock: () => Date;
   /** Upper bound on one transaction: keeps each commit, and so each ack, short under a flood. */
   maxBatch?: number;
+  /** A batch not committed by then fails with `unavailable` and the writer moves on. */
+  batchTimeoutMs?: number;
 }
 
 interface Pending {
@@ -59,6 +61,8 @@ interface Pending {
 type Outcome = { ok: true; result: WriteResult } | { ok: false; error: unknown };
 
 export const DEFAULT_MAX_BATCH = 500;
+/** A healthy commit takes milliseconds; this only bounds a commit stuck on a dead connection. */
+export const DEFAULT_BATCH_TIMEOUT_MS = 5000;
 
 /**
  * Group commit. One PostgreSQL commit costs about as much for one row as for a hundred, so messages
@@ -69,6 +73,7 @@ export const DEFAULT_MAX_BATCH = 500;
  */
 export function createMessageWriter(opts: WriterOptions): MessageWriter {
   const maxBatch = opts.maxBatch ?? DEFAULT_MAX_BATCH;
+  const batchTimeoutMs = opts.batchTimeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS;
   const queue: Pending[] = [];
   const stats: WriterStats = { batches: 0, messages: 0, largestBatch: 0 };
   let running: Promise<void> | null = null;
@@ -76,7 +81,11 @@ export function createMessageWriter(opts: WriterOptions): MessageWriter {
   async function commit(batch: Pending[]): Promise<void> {
     let outcomes: Outcome[];
     try {
-      outcomes = await opts.db.transaction((tx) => writeBatch(tx, batch.map((p) => p.request), opts.clock()));
+      outcomes = await deadline(
+        opts.db.transaction((tx) => writeBatch(tx, batch.map((p) => p.request), opts.clock())),
+        batchTimeoutMs,
+        'the message commit',
+      );
     } catch (error) {
       if (batch.length > 1 && !isDatabaseUnavailable(error)) {
         // Something tied to one request that validation did not foresee (a constraint, a bad value):

@@ -22,6 +22,7 @@ const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EP
  * pending and retry on `unavailable`, but give up on `internal`.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof DeadlineExceeded) return true;
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = String((e as { code?: unknown }).code ?? '');
     if (CONNECTION_CODES.has(code)) return true;
@@ -46,4 +47,26 @@ export function toProtocolError(error: unknown): { error: ProtocolError; unexpec
   if (error instanceof AppError) return { error: error.toProtocol(), unexpected: false };
   if (isDatabaseUnavailable(error)) return { error: { code: 'unavailable', message: 'The server cannot reach its database; retry shortly.' }, unexpected: true };
   return { error: { code: 'internal', message: 'Something went wrong on the server.' }, unexpected: true };
+}
+
+/** A database call that outlived its deadline (see `deadline`). */
+export class DeadlineExceeded extends AppError {
+  constructor(what: string, ms: number) {
+    super('unavailable', `${what} did not finish within ${ms} ms; it will be retried`);
+  }
+}
+
+/**
+ * Settles with `work`, or rejects with DeadlineExceeded after `ms`. Needed because a PostgreSQL link
+ * that drops mid-transaction can leave postgres.js promises pending forever (porsager/postgres#1186),
+ * and one such promise would stall the writer for every conversation. Answering `unavailable` is safe:
+ * nothing is acked as stored, and the client's retry is idempotent on its clientId.
+ */
+export function deadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceeded(what, ms)), ms);
+    timer.unref?.();
+  });
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }

@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import type { Ack, AckCallback } from '@parley/protocol';
 import { describeZodError } from '@parley/protocol/schemas';
 import type { Logger } from 'pino';
-import { toProtocolError } from './errors.js';
+import { deadline, toProtocolError } from './errors.js';
+
+/** Server-side bound on one command; below the clients' 10 s ack timeout so they hear why. */
+export const COMMAND_DEADLINE_MS = 8000;
 
 /**
  * Wraps one socket event: validates the payload, runs `fn`, acks the result, and never throws.
@@ -38,7 +41,8 @@ export function command<S extends z.ZodType, T>(
     }
     let pending: Promise<T>;
     try {
-      pending = fn(parsed.data);
+      // Answer before the client's own ack timeout (10 s) gives up on us, even if the work is stuck.
+      pending = deadline(fn(parsed.data), COMMAND_DEADLINE_MS, event);
     } catch (error) {
       pending = Promise.reject(error);
     }
@@ -61,7 +65,9 @@ export function sequential(): <T>(task: () => Promise<T>) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();
   return <T>(task: () => Promise<T>) => {
     const run = tail.then(task, task);
-    tail = run.catch(() => undefined);
+    // A task stuck on a dead database connection must not hold this socket's later sends forever;
+    // past the deadline the next one goes ahead (its seq still comes from the database, in order).
+    tail = deadline(run, COMMAND_DEADLINE_MS, 'a previous command').catch(() => undefined);
     return run;
   };
 }
