@@ -13,7 +13,7 @@ import type {
   QueueSnapshot,
   TypingState,
 } from '@parley/protocol';
-import { openSocket, request, TypingSignal, type ConnectionState } from './connection.js';
+import { closeSocket, openSocket, request, TypingSignal, type ConnectionState } from './connection.js';
 import { toProtocolError } from './errors.js';
 import { requestJson } from './http.js';
 import { Outbox } from './outbox.js';
@@ -176,7 +176,7 @@ export class AgentClient extends EventTarget {
   }
 
   disconnect(): void {
-    this.socket?.disconnect();
+    closeSocket(this.socket);
     this.socket = null;
     this.connecting = null;
     this.outbox?.dispose();

@@ -46,16 +46,14 @@ export function openSocket<S extends AnySocket>(url: string, auth: Record<string
     timeout: 10_000,
   }) as S;
   socket.on('connect', () => hooks.onState('online'));
-  let closedHere = false;
   socket.on('disconnect', (reason) => {
-    if (reason === 'io client disconnect') closedHere = true;
     // A server shutting down (deploy, SIGTERM) disconnects us on purpose, and Socket.IO does not
     // reconnect after that by itself. Another process, or this one restarted, will take us: come back,
     // spread over a few seconds so a restart is not met by every client at the same instant. A revoked
     // session is refused at the handshake, which onRefused handles.
     if (reason === 'io server disconnect') {
       hooks.onState('connecting');
-      setTimeout(() => closedHere || socket.connect(), 500 + Math.random() * 2500);
+      setTimeout(() => closedByApp.has(socket) || socket.connect(), 500 + Math.random() * 2500);
       return;
     }
     hooks.onState(socket.active ? 'connecting' : 'offline');
@@ -75,6 +73,20 @@ export function openSocket<S extends AnySocket>(url: string, auth: Record<string
     if (!socket.active) setTimeout(() => socket.connect(), Math.max(2000, err.data?.retryAfterMs ?? 0));
   });
   return socket;
+}
+
+/**
+ * Sockets the app itself closed. A socket already disconnected by the server emits no second
+ * `disconnect` when the app closes it too, so the intent is recorded here, where the delayed
+ * reconnect above can see it.
+ */
+const closedByApp = new WeakSet<object>();
+
+/** Closes a socket for good: no reconnect, whatever its state. */
+export function closeSocket(socket: AnySocket | null): void {
+  if (!socket) return;
+  closedByApp.add(socket);
+  socket.disconnect();
 }
 
 /** Resolves once the socket is connected, or false after the timeout. */

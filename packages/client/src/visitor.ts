@@ -11,7 +11,7 @@ import type {
   VisitorServerEvents,
   VisitorSession,
 } from '@parley/protocol';
-import { openSocket, request, TypingSignal, whenConnected, type ConnectionState } from './connection.js';
+import { closeSocket, openSocket, request, TypingSignal, whenConnected, type ConnectionState } from './connection.js';
 import { toProtocolError } from './errors.js';
 import { requestJson } from './http.js';
 import { Outbox } from './outbox.js';
@@ -174,7 +174,7 @@ export class VisitorClient extends EventTarget {
   }
 
   disconnect(): void {
-    this.socket?.disconnect();
+    closeSocket(this.socket);
     this.socket = null;
     this.connecting = null;
     this.outbox.dispose();
