@@ -6,8 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { freePort } from '../support/net.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 // postgres and redis are the server's dependencies, not the workspace root's.
@@ -92,18 +92,6 @@ export async function createScratchDatabase(): Promise<ScratchDatabase> {
       await again.end({ timeout: 5 });
     },
   };
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolvePort(port));
-    });
-  });
 }
 
 /** Limits far above what a test sends: the other engineer's rate limits are not under test here. */

@@ -4,11 +4,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { freePort } from '../support/net.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -16,18 +16,6 @@ export const ACCOUNTS = {
   alice: { email: 'alice@parley.test', password: 'parley-alice', name: 'Alice' },
   bob: { email: 'bob@parley.test', password: 'parley-bob', name: 'Bob' },
 } as const;
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolvePort(port));
-    });
-  });
-}
 
 export class ServerProcess {
   readonly url: string;
