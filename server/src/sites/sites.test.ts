@@ -5,7 +5,7 @@ import type { SiteInfo, VisitorSession } from '@parley/protocol';
 import { sha256 } from '../auth/password.js';
 import { sites, visitors } from '../db/schema.js';
 import { seed } from '../db/seed.js';
-import { closeAllSockets, connectAgent } from '../test-clients.js';
+import { closeAllSockets, connect, connectAgent, connectVisitor } from '../test-clients.js';
 import { startTestServer } from '../testing.js';
 import type { TestServer } from '../testing.js';
 
@@ -77,4 +77,19 @@ test('CORS follows the site allowlist', async () => {
   } finally {
     await db.update(sites).set({ allowedOrigins: ['*'] }).where(eq(sites.key, server.siteKey));
   }
+});
+
+test('a handshake refreshes last_seen_at when it is stale, and does not rewrite it on every reconnect', async () => {
+  const { socket, session } = await connectVisitor(server);
+  socket.disconnect();
+  const row = async () => (await server.database.db.select({ at: visitors.lastSeenAt }).from(visitors).where(eq(visitors.id, session.visitorId)))[0]!.at;
+  const stale = new Date(Date.now() - 10 * 60_000);
+  await server.database.db.update(visitors).set({ lastSeenAt: stale }).where(eq(visitors.id, session.visitorId));
+  const again = await connect(server.url, '/visitor', { siteKey: server.siteKey, token: session.token });
+  const refreshed = await row();
+  assert.ok(refreshed.getTime() > stale.getTime() + 9 * 60_000, 'a stale value is refreshed');
+  again.disconnect();
+  const third = await connect(server.url, '/visitor', { siteKey: server.siteKey, token: session.token });
+  assert.equal((await row()).getTime(), refreshed.getTime(), 'a reconnect within the minute writes nothing');
+  third.disconnect();
 });

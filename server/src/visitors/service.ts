@@ -24,13 +24,24 @@ export async function createVisitorSession(ctx: AppContext, input: { siteKey: st
 }
 
 /** Handshake check: the token must belong to a visitor of exactly this site, from an allowed origin. */
+/** How stale `visitors.last_seen_at` may get before a handshake refreshes it. */
+export const LAST_SEEN_RESOLUTION_MS = 60_000;
+
 export async function authenticateVisitor(ctx: AppContext, input: { siteKey: string; token: string; origin?: string }): Promise<{ visitorId: string; siteId: string }> {
   const site = await siteByKey(ctx, input.siteKey).catch(() => {
     throw new AppError('unauthorized', 'unknown site key');
   });
   if (!originAllowed(site, input.origin)) throw new AppError('forbidden', 'this origin may not use this site');
-  const [v] = await ctx.db.select({ id: visitors.id, siteId: visitors.siteId }).from(visitors).where(eq(visitors.tokenHash, sha256(input.token)));
+  const [v] = await ctx.db
+    .select({ id: visitors.id, siteId: visitors.siteId, lastSeenAt: visitors.lastSeenAt })
+    .from(visitors)
+    .where(eq(visitors.tokenHash, sha256(input.token)));
   if (!v || v.siteId !== site.id) throw new AppError('unauthorized', 'unknown visitor token; create a new visitor session');
-  await ctx.db.update(visitors).set({ lastSeenAt: ctx.clock() }).where(eq(visitors.id, v.id));
+  // "Last seen" needs minutes, not milliseconds: writing it on every reconnect costs a write per
+  // handshake in a reconnect storm (and dead rows on PGlite, which has no autovacuum).
+  const now = ctx.clock();
+  if (!v.lastSeenAt || now.getTime() - v.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    await ctx.db.update(visitors).set({ lastSeenAt: now }).where(eq(visitors.id, v.id));
+  }
   return { visitorId: v.id, siteId: site.id };
 }
