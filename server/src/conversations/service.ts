@@ -9,7 +9,7 @@ import { agentDepartments, agents, conversations, departments, messages, visitor
 import { AppError } from '../lib/errors.js';
 import { agentView, agentViews, departmentQueue, messagesAfter, toMessage, visitorView } from './views.js';
 import type { ConversationRow, MessageRow } from './views.js';
-import type { NewMessage } from './writer.js';
+import type { NewMessage, WriteResult } from './writer.js';
 
 export type { NewMessage };
 
@@ -62,11 +62,16 @@ export function broadcastMessage(ctx: AppContext, message: Message): void {
 }
 
 /** Commits one message (batched with others by the writer), then, only if it is new, tells both sides. */
-export async function appendMessage(ctx: AppContext, conversationId: string, m: NewMessage, opts: { allowClosed?: boolean } = {}): Promise<{ message: Message; duplicate: boolean }> {
-  const { row, duplicate } = await ctx.writer.write({ conversationId, message: m, ...(opts.allowClosed ? { allowClosed: true } : {}) });
+export async function appendMessage(
+  ctx: AppContext,
+  conversationId: string,
+  m: NewMessage,
+  opts: { allowClosed?: boolean } = {},
+): Promise<{ message: Message; duplicate: boolean; conversation: WriteResult['conversation'] }> {
+  const { row, duplicate, conversation } = await ctx.writer.write({ conversationId, message: m, ...(opts.allowClosed ? { allowClosed: true } : {}) });
   const message = toMessage(row);
   if (!duplicate) broadcastMessage(ctx, message);
-  return { message, duplicate };
+  return { message, duplicate, conversation };
 }
 
 // ---------- lookups ----------
@@ -208,15 +213,20 @@ export async function newestOpenConversation(ctx: AppContext, visitorId: string)
   return open ?? null;
 }
 
-export async function visitorSend(ctx: AppContext, conv: ConversationRow, input: { clientId: string; body: string }): Promise<Message> {
+/**
+ * A visitor's message. Takes only the conversation's id: its status is read under the writer's row
+ * lock with the message itself, so the hot path does no lookup of its own (the caller has checked
+ * ownership, which never changes).
+ */
+export async function visitorSend(ctx: AppContext, ref: { id: string; visitorId: string }, input: { clientId: string; body: string }): Promise<Message> {
   // authorName null: the writer fills in the visitor's name inside its INSERT.
-  const { message, duplicate } = await appendMessage(ctx, conv.id, { author: 'visitor', authorId: conv.visitorId, authorName: null, body: input.body, clientId: input.clientId });
+  const { message, duplicate, conversation } = await appendMessage(ctx, ref.id, { author: 'visitor', authorId: ref.visitorId, authorName: null, body: input.body, clientId: input.clientId });
   // The console's queue shows each waiting conversation's last message.
-  if (!duplicate && conv.status === 'queued' && conv.departmentId) await publishQueue(ctx, conv.departmentId);
-  if (!duplicate && conv.status === 'bot') {
+  if (!duplicate && conversation.status === 'queued' && conversation.departmentId) await publishQueue(ctx, conversation.departmentId);
+  if (!duplicate && conversation.status === 'bot') {
     // After the ack: the visitor sees their message confirmed before the bot's answer arrives.
     setImmediate(() => {
-      runBot(ctx, conv.id, input.body).catch((err: unknown) => ctx.logger.error({ err, conversationId: conv.id }, 'bot failed'));
+      runBot(ctx, ref.id, input.body).catch((err: unknown) => ctx.logger.error({ err, conversationId: ref.id }, 'bot failed'));
     });
   }
   return message;

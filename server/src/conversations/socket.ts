@@ -103,7 +103,17 @@ export function registerVisitorNamespace(ctx: AppContext): void {
     );
 
     const inOrder = sequential();
-    socket.on('message:send', command(log, 'message:send', sendMessageSchema, (input) => inOrder(async () => visitorSend(ctx, await own(input.conversationId), input))));
+    // A conversation's owner never changes, so each socket checks a conversation once; whether it is
+    // still open is checked with every message under the writer's row lock.
+    const owned = new Set<string>();
+    const ownedRef = async (id: string) => {
+      if (!owned.has(id)) {
+        await own(id);
+        owned.add(id);
+      }
+      return { id, visitorId };
+    };
+    socket.on('message:send', command(log, 'message:send', sendMessageSchema, (input) => inOrder(async () => visitorSend(ctx, await ownedRef(input.conversationId), input))));
 
     socket.on(
       'typing:set',

@@ -59,6 +59,8 @@ test('one batch carries many conversations, with gap-free seqs in request order 
   assert.equal(writer.stats.batches, 1, 'everything queued in one tick committed together');
   assert.equal(writer.stats.largestBatch, 200);
   assert.ok(acked.every((a) => !a.duplicate));
+  // Read under the batch's lock: senders act on it (bot reply, queue preview) without reading again.
+  assert.ok(acked.every((a) => a.conversation.status === 'bot' && a.conversation.departmentId === null));
   const rows = await stored(ids);
   assert.equal(rows.length, 200);
   for (const id of ids) {

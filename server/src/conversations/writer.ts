@@ -1,5 +1,5 @@
 import { inArray, sql } from 'drizzle-orm';
-import type { AuthorKind, MessageMeta } from '@parley/protocol';
+import type { AuthorKind, ConversationStatus, MessageMeta } from '@parley/protocol';
 import type { Db, Tx } from '../db/client.js';
 import { messages } from '../db/schema.js';
 import { AppError, deadline, isDatabaseUnavailable } from '../lib/errors.js';
@@ -27,6 +27,8 @@ export interface WriteResult {
   row: MessageRow;
   /** A retry of a clientId already stored (earlier, or earlier in the same batch): nothing was written. */
   duplicate: boolean;
+  /** The conversation as it stood under the batch's row lock, so callers need not read it again. */
+  conversation: { status: ConversationStatus; departmentId: string | null };
 }
 
 export interface WriterStats {
@@ -150,10 +152,14 @@ export async function writeBatch(tx: Tx, requests: WriteRequest[], now: Date): P
   const ids = [...new Set(requests.map((r) => r.conversationId))];
   // Locked in id order: two processes writing overlapping sets of conversations wait for each other
   // instead of deadlocking. Holding the lock until commit is what makes seqs gap-free and ordered.
-  const convs = rowsOf<{ id: string; status: string; last_seq: number }>(
-    await tx.execute(sql`select id, status, last_seq from conversations where id = any(${uuidArray(ids)}::uuid[]) order by id for update`),
+  const convs = rowsOf<{ id: string; status: ConversationStatus; department_id: string | null; last_seq: number }>(
+    await tx.execute(sql`select id, status, department_id, last_seq from conversations where id = any(${uuidArray(ids)}::uuid[]) order by id for update`),
   );
   const byId = new Map(convs.map((c) => [c.id, c]));
+  const stateOf = (id: string) => {
+    const c = byId.get(id)!;
+    return { status: c.status, departmentId: c.department_id };
+  };
 
   // Retries: looked up after the lock, so a copy committed by another process meanwhile is seen.
   const stored = new Map<string, MessageRow>();
@@ -187,7 +193,7 @@ export async function writeBatch(tx: Tx, requests: WriteRequest[], now: Date): P
       // Checked before `closed`: a retry of a message stored before the close still gets its row.
       const dup = stored.get(k);
       if (dup) {
-        outcomes.push({ ok: true, result: { row: dup, duplicate: true } });
+        outcomes.push({ ok: true, result: { row: dup, duplicate: true, conversation: stateOf(conv.id) } });
         continue;
       }
       const earlier = batchKeys.get(k);
@@ -240,6 +246,7 @@ export async function writeBatch(tx: Tx, requests: WriteRequest[], now: Date): P
   return outcomes.map((o) => {
     if (!('insert' in o)) return o;
     // A negative index marks a duplicate of a row inserted earlier in this batch.
-    return o.insert >= 0 ? { ok: true, result: { row: inserts[o.insert]!, duplicate: false } } : { ok: true, result: { row: inserts[-1 - o.insert]!, duplicate: true } };
+    const row = inserts[o.insert >= 0 ? o.insert : -1 - o.insert]!;
+    return { ok: true, result: { row, duplicate: o.insert < 0, conversation: stateOf(row.conversationId) } };
   });
 }
