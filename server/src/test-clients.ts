@@ -2,10 +2,12 @@
  * Real socket.io-client connections for tests (server tests here, end-to-end helpers elsewhere).
  * Sockets are untyped on purpose: tests also send payloads the protocol forbids.
  */
+import { after, before } from 'node:test';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { Ack, LoginResult, VisitorSession } from '@parley/protocol';
-import type { TestAccount } from './testing.js';
+import { startTestServer } from './testing.js';
+import type { TestAccount, TestServer, TestServerOptions } from './testing.js';
 
 export type { Socket };
 
@@ -85,4 +87,37 @@ export async function connectAgent(server: { url: string }, account: TestAccount
 export function unwrap<T>(ack: Ack<T>): T {
   if (!ack.ok) throw new Error(`expected ok, got ${ack.error.code}: ${ack.error.message}`);
   return ack.data;
+}
+
+/**
+ * One real server for a test file: started before its tests; closed, with every socket the tests
+ * opened, after them. Read `env.server` inside tests (it is set once `before` has run).
+ */
+export function useTestServer(opts: TestServerOptions = {}): { server: TestServer } {
+  const env = {} as { server: TestServer };
+  before(async () => {
+    env.server = await startTestServer(opts);
+  });
+  after(async () => {
+    closeAllSockets();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/**
+ * A fresh server per call, all closed after the file: for tests whose server-side state (rate-limit
+ * budgets, metrics) must not leak from one test into the next.
+ */
+export function useTestServers(): (config?: TestServerOptions['config']) => Promise<TestServer> {
+  const servers: TestServer[] = [];
+  after(async () => {
+    closeAllSockets();
+    for (const s of servers) await s.close();
+  });
+  return async (config = {}) => {
+    const server = await startTestServer({ config });
+    servers.push(server);
+    return server;
+  };
 }

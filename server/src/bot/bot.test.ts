@@ -1,24 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Message, VisitorConversation } from '@parley/protocol';
 import { conversations, messages } from '../db/schema.js';
-import { call, closeAllSockets, connectVisitor, nextEvent, unwrap } from '../test-clients.js';
+import { call, connectVisitor, nextEvent, unwrap, useTestServer } from '../test-clients.js';
 import type { Socket } from '../test-clients.js';
-import { startTestServer } from '../testing.js';
-import type { TestServer } from '../testing.js';
 import { asksForPerson } from './service.js';
 import { BOT_TEXT } from './text.js';
 import { tokenize } from './tokenize.js';
 
-let server: TestServer;
-before(async () => {
-  server = await startTestServer();
-});
-after(async () => {
-  closeAllSockets();
-  await server?.close();
-});
+const env = useTestServer();
 
 test('tokenize: Latin words and CJK bigrams', () => {
   assert.deepEqual(tokenize('Where are my Returns?'), ['where', 'return']);
@@ -35,7 +26,7 @@ test('handoff words: Latin as whole words, CJK as substrings', () => {
 });
 
 async function startChat(locale: 'en' | 'zh-CN' | 'zh-TW') {
-  const { socket } = await connectVisitor(server);
+  const { socket } = await connectVisitor(env.server);
   const sync = unwrap(await call<{ conversation: VisitorConversation; messages: Message[] }>(socket, 'conversation:start', { locale }));
   return { socket, id: sync.conversation.id, sync };
 }
@@ -96,9 +87,9 @@ test('"人工" hands the conversation to the first department queue at once', as
   assert.equal(sys.author, 'system');
   assert.equal(sys.meta?.system?.kind, 'queued');
   const conv = await updated;
-  assert.equal(conv.departmentId, server.departments.sales.id);
+  assert.equal(conv.departmentId, env.server.departments.sales.id);
   assert.equal(conv.queue?.position, 1);
-  const [row] = await server.database.db.select().from(conversations).where(eq(conversations.id, id));
+  const [row] = await env.server.database.db.select().from(conversations).where(eq(conversations.id, id));
   assert.equal(row!.status, 'queued');
   assert.ok(row!.queuedAt);
 });
@@ -108,7 +99,7 @@ test('two misses in a row: a "not sure" reply, then an automatic handoff', async
   const first = await ask(socket, id, 'Do you sell purple elephants?');
   assert.equal(first.body, BOT_TEXT.notSure.en);
   assert.deepEqual(first.meta?.actions, ['handoff']);
-  let [row] = await server.database.db.select().from(conversations).where(eq(conversations.id, id));
+  let [row] = await env.server.database.db.select().from(conversations).where(eq(conversations.id, id));
   assert.equal(row!.botMisses, 1);
   assert.equal(row!.status, 'bot');
 
@@ -116,10 +107,10 @@ test('two misses in a row: a "not sure" reply, then an automatic handoff', async
   const second = await ask(socket, id, 'Zebra stripes for my garden?');
   assert.equal(second.body, BOT_TEXT.handoff.en);
   await queued;
-  [row] = await server.database.db.select().from(conversations).where(eq(conversations.id, id));
+  [row] = await env.server.database.db.select().from(conversations).where(eq(conversations.id, id));
   assert.equal(row!.botMisses, 2);
   assert.equal(row!.status, 'queued');
-  const stored = await server.database.db.select().from(messages).where(eq(messages.conversationId, id));
+  const stored = await env.server.database.db.select().from(messages).where(eq(messages.conversationId, id));
   assert.deepEqual(
     stored.sort((a, b) => a.seq - b.seq).map((m) => m.author),
     ['bot', 'visitor', 'bot', 'visitor', 'bot', 'system'],

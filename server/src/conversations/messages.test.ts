@@ -4,25 +4,16 @@ import { eq } from 'drizzle-orm';
 import type { AgentConversation, ConversationSync, Message, VisitorConversation } from '@parley/protocol';
 import { LIMITS } from '@parley/protocol';
 import { conversations, messages } from '../db/schema.js';
-import { call, closeAllSockets, connect, connectAgent, connectVisitor, createVisitorSession, nextEvent, record, unwrap } from '../test-clients.js';
-import { startTestServer } from '../testing.js';
-import type { TestServer } from '../testing.js';
+import { call, connect, connectAgent, connectVisitor, createVisitorSession, nextEvent, record, unwrap, useTestServer } from '../test-clients.js';
 
-let server: TestServer;
-before(async () => {
-  server = await startTestServer();
-});
-after(async () => {
-  closeAllSockets();
-  await server?.close();
-});
+const env = useTestServer();
 
-const db = () => server.database.db;
+const db = () => env.server.database.db;
 const rowsOf = async (conversationId: string) => (await db().select().from(messages).where(eq(messages.conversationId, conversationId))).sort((a, b) => a.seq - b.seq);
 const convRow = async (id: string) => (await db().select().from(conversations).where(eq(conversations.id, id)))[0]!;
 
 async function visitorWithChat() {
-  const { socket, session } = await connectVisitor(server);
+  const { socket, session } = await connectVisitor(env.server);
   const sync = unwrap(await call<ConversationSync<VisitorConversation>>(socket, 'conversation:start', {}));
   return { socket, session, id: sync.conversation.id };
 }
@@ -30,38 +21,38 @@ async function visitorWithChat() {
 /** A conversation queued in Sales (manual) and claimed by alice. */
 async function assignedChat() {
   const v = await visitorWithChat();
-  unwrap(await call(v.socket, 'conversation:handoff', { conversationId: v.id, departmentId: server.departments.sales.id }));
-  const agent = await connectAgent(server, server.accounts.alice);
+  unwrap(await call(v.socket, 'conversation:handoff', { conversationId: v.id, departmentId: env.server.departments.sales.id }));
+  const agent = await connectAgent(env.server, env.server.accounts.alice);
   unwrap(await call<AgentConversation>(agent.socket, 'conversation:claim', { conversationId: v.id }));
   return { visitor: v.socket, agent: agent.socket, id: v.id };
 }
 
 test('visitor handshake: bad site key, bad token, token of another site, missing auth are refused', async () => {
-  const session = await createVisitorSession(server.url, server.siteKey);
+  const session = await createVisitorSession(env.server.url, env.server.siteKey);
   const refused = (code: string) => (err: Error & { data?: { code: string } }) => err.data?.code === code;
-  await assert.rejects(connect(server.url, '/visitor', { siteKey: 'site_nope', token: session.token }), refused('unauthorized'));
-  await assert.rejects(connect(server.url, '/visitor', { siteKey: server.siteKey, token: 'z'.repeat(43) }), refused('unauthorized'));
-  await assert.rejects(connect(server.url, '/visitor', {}), refused('unauthorized'));
+  await assert.rejects(connect(env.server.url, '/visitor', { siteKey: 'site_nope', token: session.token }), refused('unauthorized'));
+  await assert.rejects(connect(env.server.url, '/visitor', { siteKey: env.server.siteKey, token: 'z'.repeat(43) }), refused('unauthorized'));
+  await assert.rejects(connect(env.server.url, '/visitor', {}), refused('unauthorized'));
   const { sites } = await import('../db/schema.js');
   await db().insert(sites).values({ key: 'site_other', name: 'Other', secret: 's', allowedOrigins: ['*'] });
-  await assert.rejects(connect(server.url, '/visitor', { siteKey: 'site_other', token: session.token }), refused('unauthorized'));
-  const ok = await connect(server.url, '/visitor', { siteKey: server.siteKey, token: session.token });
+  await assert.rejects(connect(env.server.url, '/visitor', { siteKey: 'site_other', token: session.token }), refused('unauthorized'));
+  const ok = await connect(env.server.url, '/visitor', { siteKey: env.server.siteKey, token: session.token });
   assert.equal(ok.connected, true);
 });
 
 test('visitor handshake checks the origin against the site allowlist', async () => {
   const { sites } = await import('../db/schema.js');
-  const session = await createVisitorSession(server.url, server.siteKey);
-  await db().update(sites).set({ allowedOrigins: ['https://shop.example'] }).where(eq(sites.key, server.siteKey));
+  const session = await createVisitorSession(env.server.url, env.server.siteKey);
+  await db().update(sites).set({ allowedOrigins: ['https://shop.example'] }).where(eq(sites.key, env.server.siteKey));
   try {
     await assert.rejects(
-      connect(server.url, '/visitor', { siteKey: server.siteKey, token: session.token }, { origin: 'https://evil.example' }),
+      connect(env.server.url, '/visitor', { siteKey: env.server.siteKey, token: session.token }, { origin: 'https://evil.example' }),
       (err: Error & { data?: { code: string } }) => err.data?.code === 'forbidden',
     );
-    const ok = await connect(server.url, '/visitor', { siteKey: server.siteKey, token: session.token }, { origin: 'https://shop.example' });
+    const ok = await connect(env.server.url, '/visitor', { siteKey: env.server.siteKey, token: session.token }, { origin: 'https://shop.example' });
     assert.equal(ok.connected, true);
   } finally {
-    await db().update(sites).set({ allowedOrigins: ['*'] }).where(eq(sites.key, server.siteKey));
+    await db().update(sites).set({ allowedOrigins: ['*'] }).where(eq(sites.key, env.server.siteKey));
   }
 });
 
@@ -81,10 +72,10 @@ test('a send is acked with the stored row; a retry with the same clientId return
 });
 
 test('concurrent retries of one clientId from two tabs still store one row', async () => {
-  const { socket: visitor, session } = await connectVisitor(server);
+  const { socket: visitor, session } = await connectVisitor(env.server);
   const id = unwrap(await call<ConversationSync<VisitorConversation>>(visitor, 'conversation:start', {})).conversation.id;
   // A second tab of the same visitor: its handlers run in parallel with the first one's.
-  const tab = await connect(server.url, '/visitor', { siteKey: server.siteKey, token: session.token });
+  const tab = await connect(env.server.url, '/visitor', { siteKey: env.server.siteKey, token: session.token });
   const clientId = crypto.randomUUID();
   const acks = await Promise.all(Array.from({ length: 6 }, (_, i) => call<Message>(i % 2 ? tab : visitor, 'message:send', { conversationId: id, clientId, body: 'once' })));
   const ids = new Set(acks.map((a) => unwrap(a).id));
@@ -136,7 +127,7 @@ test('sync after a seq returns exactly the missing messages, then the current vi
 });
 
 test('a fresh visitor without a conversation syncs to null', async () => {
-  const { socket } = await connectVisitor(server);
+  const { socket } = await connectVisitor(env.server);
   const ack = await call(socket, 'conversation:sync', { afterSeq: 0 });
   assert.deepEqual(ack, { ok: true, data: null });
 });
@@ -203,7 +194,7 @@ test('a send without an ack callback does not crash the server and still stores 
   visitor.emit('typing:set');
   await new Promise((r) => setTimeout(r, 200));
   assert.equal((await rowsOf(id)).filter((m) => m.clientId === clientId).length, 1);
-  const health = await fetch(server.url + '/health');
+  const health = await fetch(env.server.url + '/health');
   assert.equal(health.status, 200);
   assert.equal(visitor.connected, true);
 });
@@ -220,7 +211,7 @@ test('a payload over the transport cap drops only that socket', async () => {
 
 test('a visitor cannot read, send to, hand off or close another visitor\'s conversation', async () => {
   const owner = await visitorWithChat();
-  const intruder = await connectVisitor(server);
+  const intruder = await connectVisitor(env.server);
   const heard = record<Message>(intruder.socket, 'message:created');
   await assertNothingChanged(owner.id, async () => {
     for (const [event, payload] of [
@@ -298,7 +289,7 @@ test('read marks: unread counts visitor messages after the mark', async () => {
 // Last in this file: it takes the database away.
 test('with the database gone, commands ack `unavailable` and the server keeps running', async () => {
   const { visitor, agent, id } = await assignedChat();
-  await server.database.close();
+  await env.server.database.close();
   const clientId = crypto.randomUUID();
   for (const [socket, event, payload] of [
     [visitor, 'message:send', { conversationId: id, clientId, body: 'are you there?' }],
@@ -309,5 +300,5 @@ test('with the database gone, commands ack `unavailable` and the server keeps ru
     assert.equal(ack.ok ? 'ok' : ack.error.code, 'unavailable', event);
   }
   assert.equal(visitor.connected && agent.connected, true);
-  assert.equal((await fetch(server.url + '/health')).status, 503);
+  assert.equal((await fetch(env.server.url + '/health')).status, 503);
 });

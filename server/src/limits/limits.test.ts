@@ -6,27 +6,16 @@ import { pino } from 'pino';
 import { createClient } from 'redis';
 import type { ConversationSync, Message, ProtocolError, VisitorConversation } from '@parley/protocol';
 import { LIMITS } from '@parley/protocol';
-import { loadConfig } from '../config.js';
-import type { Config } from '../config.js';
 import { conversations, messages, visitors } from '../db/schema.js';
-import { call, closeAllSockets, connect, connectVisitor, createVisitorSession, login, nextEvent, unwrap } from '../test-clients.js';
+import { loadConfig } from '../config.js';
+import { call, connect, connectVisitor, createVisitorSession, login, nextEvent, unwrap, useTestServers } from '../test-clients.js';
 import type { Socket } from '../test-clients.js';
-import { startTestServer } from '../testing.js';
 import type { TestServer } from '../testing.js';
 import { clientIp, ipKey } from './client-ip.js';
 import { createLimiters, FLOOD_LIMITS } from './limiters.js';
 
-// Each test gets its own server: limits are per app, so one test's spent budget cannot leak into another.
-const servers: TestServer[] = [];
-async function serve(config: Partial<Config> = {}): Promise<TestServer> {
-  const server = await startTestServer({ config });
-  servers.push(server);
-  return server;
-}
-after(async () => {
-  closeAllSockets();
-  for (const s of servers) await s.close();
-});
+// Each test gets its own server: limits and metrics are per app, so one test's state cannot leak into another.
+const serve = useTestServers();
 
 type Refusal = Error & { data?: { code: string; retryAfterMs?: number } };
 const visitorCount = async (s: TestServer) => (await s.database.db.select({ n: count() }).from(visitors))[0]!.n;

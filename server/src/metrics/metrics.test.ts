@@ -2,22 +2,12 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { and, count, eq } from 'drizzle-orm';
 import type { AgentConversation, ConversationSync, Message, VisitorConversation } from '@parley/protocol';
-import type { Config } from '../config.js';
 import { conversations } from '../db/schema.js';
-import { call, closeAllSockets, connectAgent, connectVisitor, unwrap } from '../test-clients.js';
-import { startTestServer } from '../testing.js';
+import { call, connectAgent, connectVisitor, unwrap, useTestServers } from '../test-clients.js';
 import type { TestServer } from '../testing.js';
 
-const servers: TestServer[] = [];
-async function serve(config: Partial<Config> = {}): Promise<TestServer> {
-  const server = await startTestServer({ config });
-  servers.push(server);
-  return server;
-}
-after(async () => {
-  closeAllSockets();
-  for (const s of servers) await s.close();
-});
+// Each test gets its own server: limits and metrics are per app, so one test's state cannot leak into another.
+const serve = useTestServers();
 
 /** `name{labels} value` lines of a Prometheus text exposition, as a lookup by series. */
 async function scrape(server: TestServer, headers: Record<string, string> = {}): Promise<Map<string, number>> {
