@@ -46,8 +46,7 @@ test('visitor -> bot -> queue -> agent -> live exchange -> reloads lose nothing 
   await agentPage.goto(`${env.server.url}/console`);
   const a = console_(agentPage);
   await a.signIn(ACCOUNTS.alice);
-  await a.queue.getByRole('button', { name: 'Take' }).first().click();
-  await a.log.waitFor();
+  await a.takeFirst();
   await visitorPage.getByText(/Alice/).first().waitFor();
 
   // The agent sees the whole history, the bot's part included.

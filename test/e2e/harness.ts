@@ -161,6 +161,11 @@ export function console_(page: Page) {
       await this.reply.fill(text);
       await this.reply.press('Enter');
     },
+    /** Takes the oldest waiting conversation and waits for its history to show. */
+    async takeFirst() {
+      await this.queue.getByRole('button', { name: 'Take' }).first().click();
+      await this.log.waitFor();
+    },
   };
 }
 

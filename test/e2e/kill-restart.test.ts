@@ -22,8 +22,7 @@ test('SIGKILL mid-conversation: both sides resume by themselves with every acked
   await agentPage.goto(`${env.server.url}/console`);
   const a = console_(agentPage);
   await a.signIn(ACCOUNTS.alice);
-  await a.queue.getByRole('button', { name: 'Take' }).first().click();
-  await a.log.waitFor();
+  await a.takeFirst();
 
   for (let i = 1; i <= 3; i++) {
     await v.say(`visitor before crash ${i}`);
