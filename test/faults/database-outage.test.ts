@@ -172,6 +172,7 @@ test(
   // Long enough for several failed attempts (the outbox backs off 1 s, 2 s, 4 s...).
   await new Promise((r) => setTimeout(r, 4_000));
   assert.equal(entry()?.delivery, 'sending', 'shown as waiting: not acked, not failed');
+  assert.equal(entry()?.delayed, true, 'after a few seconds the visitor is told sending is delayed and will be retried');
   assert.equal(visitor.state.connection, 'online', 'the socket itself stays up: only the database is gone');
   assert.deepEqual(await stored('typed while the database is down'), [], 'nothing stored while the link is cut');
   const health = await fetch(`${server.url}/health`);
@@ -192,6 +193,7 @@ test(
   assert.equal(entry()!.message.seq, seqs[0]);
   assert.equal(message.seq, seqs[0], 'the agent received the stored row');
   assert.equal(sent(visitor.state.timeline).filter((e) => e.message.body === 'typed while the database is down').length, 1, 'shown once');
+  assert.equal(entry()!.delayed, undefined, 'no longer shown as delayed once sent');
 
   // And the pool keeps working afterwards, both ways.
   visitor.send('after the outage');

@@ -310,6 +310,7 @@ export class AgentClient extends EventTarget {
         createdAt: item.createdAt,
         delivery: item.state,
         error: item.error,
+        delayed: item.delayed,
       });
       pendingByConversation.set(item.conversationId, [...(pendingByConversation.get(item.conversationId) ?? []), entry]);
     }

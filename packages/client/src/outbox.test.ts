@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Ack, Message, SendMessageInput } from '@parley/protocol';
-import { Outbox } from './outbox.js';
+import { DELAY_NOTICE_MS, MAX_ODD_FAILURES, Outbox } from './outbox.js';
 import { memoryStore } from './storage.js';
 
 const stored = (input: SendMessageInput, seq: number): Message => ({
@@ -103,4 +103,64 @@ test("two tabs sharing storage never erase each other's unsent messages", async 
   assert.deepEqual(inStorage(), [b.clientId]);
   tabA.dispose();
   tabB.dispose();
+});
+
+test('an error that is neither final nor a connection problem fails the message after a few tries; the rest go on', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const box = new Outbox(memoryStore(), 'k', () => {});
+  box.add('c1', 'poison');
+  box.add('c1', 'typed after it');
+  const attempts: string[] = [];
+  const send = async (input: SendMessageInput): Promise<Ack<Message>> => {
+    attempts.push(input.body);
+    return input.body === 'poison' ? { ok: false, error: { code: 'internal', message: 'server error' } } : { ok: true, data: stored(input, 1) };
+  };
+  await box.flush(send, () => true);
+  // Pending again after each odd failure, shown as delayed, retried with backoff.
+  for (let i = 1; i < MAX_ODD_FAILURES; i++) {
+    assert.deepEqual(box.all().map((x) => [x.body, x.state, x.delayed]), [['poison', 'sending', true], ['typed after it', 'sending', undefined]]);
+    t.mock.timers.tick(20_000);
+    await new Promise((r) => setImmediate(r));
+  }
+  assert.deepEqual(attempts, [...Array(MAX_ODD_FAILURES).fill('poison'), 'typed after it']);
+  assert.deepEqual(box.all().map((x) => [x.body, x.state, x.error?.code]), [['poison', 'failed', 'internal']]);
+  box.dispose();
+});
+
+test('connection problems are retried without limit and never fail the message', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const box = new Outbox(memoryStore(), 'k', () => {});
+  box.add('c1', 'during an outage');
+  let calls = 0;
+  const send = async (input: SendMessageInput): Promise<Ack<Message>> => {
+    calls++;
+    return calls <= 10 ? { ok: false, error: { code: 'unavailable', message: 'database down' } } : { ok: true, data: stored(input, 1) };
+  };
+  await box.flush(send, () => true);
+  for (let i = 0; i < 10; i++) {
+    assert.equal(box.all()[0]?.state, 'sending');
+    assert.equal(box.all()[0]?.delayed, true);
+    t.mock.timers.tick(20_000);
+    await new Promise((r) => setImmediate(r));
+  }
+  assert.equal(calls, 11);
+  assert.equal(box.all().length, 0);
+  box.dispose();
+});
+
+test('a send that goes unanswered for a few seconds is marked delayed while it waits', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  let changes = 0;
+  const box = new Outbox(memoryStore(), 'k', () => changes++);
+  box.add('c1', 'slow');
+  let answer!: (ack: Ack<Message>) => void;
+  const flushing = box.flush((input) => new Promise((r) => (answer = (a) => r(a)) && void input), () => true);
+  assert.equal(box.all()[0]?.delayed, undefined);
+  const before = changes;
+  t.mock.timers.tick(DELAY_NOTICE_MS);
+  assert.equal(box.all()[0]?.delayed, true);
+  assert.ok(changes > before, 'the UI is told');
+  answer({ ok: true, data: stored({ conversationId: 'c1', clientId: box.all()[0]!.clientId, body: 'slow' }, 1) });
+  await flushing;
+  assert.equal(box.all().length, 0);
 });

@@ -1,5 +1,5 @@
 import type { Ack, Message, ProtocolError, SendMessageInput } from '@parley/protocol';
-import { isFinal } from './errors.js';
+import { isConnectionProblem, isFinal } from './errors.js';
 import { readJson, type KeyValueStore } from './storage.js';
 import { uuid } from './uuid.js';
 
@@ -10,7 +10,20 @@ export interface OutboxItem {
   createdAt: string;
   state: 'sending' | 'failed';
   error?: ProtocolError;
+  /** Still pending, but slower than a person expects: a send outlasted DELAY_NOTICE_MS or failed for a passing reason. */
+  delayed?: boolean;
+  /** Refusals that were neither final nor a connection problem (e.g. `internal`); see MAX_ODD_FAILURES. */
+  oddFailures?: number;
 }
+
+/** A send still unanswered after this long is shown as delayed ("will be retried") instead of a bare "Sending…". */
+export const DELAY_NOTICE_MS = 4000;
+/**
+ * An error that is not a connection problem (`internal`, an unknown code) may be a passing server fault or
+ * a message the server can never store; retrying it forever would hold every later message behind it. So
+ * it gets this many tries in all, then ends as failed (with Retry) and the queue moves on.
+ */
+export const MAX_ODD_FAILURES = 3;
 
 export type Sender = (input: SendMessageInput) => Promise<Ack<Message>>;
 
@@ -53,6 +66,8 @@ export class Outbox {
     if (!item) return false;
     item.state = 'sending';
     delete item.error;
+    delete item.delayed;
+    delete item.oddFailures;
     this.persist();
     return true;
   }
@@ -88,17 +103,34 @@ export class Outbox {
           this.retryDelayMs = 1000;
           return;
         }
-        const ack = await send({ conversationId: item.conversationId, clientId: item.clientId, body: item.body });
+        const slow = setTimeout(() => {
+          if (item.state === 'sending' && !item.delayed) {
+            item.delayed = true;
+            this.onChange();
+          }
+        }, DELAY_NOTICE_MS);
+        let ack: Ack<Message>;
+        try {
+          ack = await send({ conversationId: item.conversationId, clientId: item.clientId, body: item.body });
+        } finally {
+          clearTimeout(slow);
+        }
         if (ack.ok) {
           this.delivered.add(item.clientId);
           this.items = this.items.filter((i) => i.clientId !== item.clientId);
           this.persist();
           this.onChange(ack.data);
-        } else if (isFinal(ack.error)) {
+        } else if (isFinal(ack.error) || (!isConnectionProblem(ack.error) && (item.oddFailures ?? 0) + 1 >= MAX_ODD_FAILURES)) {
           item.state = 'failed';
           item.error = ack.error;
+          delete item.delayed;
+          delete item.oddFailures;
           this.persist();
         } else {
+          if (!isConnectionProblem(ack.error)) item.oddFailures = (item.oddFailures ?? 0) + 1;
+          item.delayed = true;
+          item.error = ack.error;
+          this.persist();
           this.scheduleRetry(send, canSend, ack.error.retryAfterMs);
           return;
         }

@@ -9,6 +9,8 @@ export interface TimelineEntry {
   message: Message;
   delivery: Delivery;
   error?: ProtocolError;
+  /** Pending longer than expected (the server is slow or unreachable); it will be retried. */
+  delayed?: boolean;
 }
 
 /** Highest committed seq held (for read marks; a resume uses resumeSeq). */
@@ -70,11 +72,13 @@ export function pendingEntry(input: {
   createdAt: string;
   delivery: Delivery;
   error?: ProtocolError;
+  delayed?: boolean;
 }): TimelineEntry {
   return {
     key: input.clientId,
     delivery: input.delivery,
     error: input.error,
+    ...(input.delayed && input.delivery === 'sending' ? { delayed: true } : {}),
     message: {
       id: '',
       conversationId: input.conversationId,

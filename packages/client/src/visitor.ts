@@ -342,7 +342,7 @@ export class VisitorClient extends EventTarget {
       .all()
       .filter((i) => (i.conversationId === conversationId || i.conversationId === '') && !committedClientIds.has(i.clientId))
       .map((i) =>
-        pendingEntry({ conversationId: i.conversationId, clientId: i.clientId, body: i.body, author: 'visitor', authorName: null, createdAt: i.createdAt, delivery: i.state, error: i.error }),
+        pendingEntry({ conversationId: i.conversationId, clientId: i.clientId, body: i.body, author: 'visitor', authorName: null, createdAt: i.createdAt, delivery: i.state, error: i.error, delayed: i.delayed }),
       );
     next.timeline = [...this.committed, ...pending];
     this.state = next;

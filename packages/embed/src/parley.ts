@@ -3,7 +3,7 @@
  *
  *   <script src="https://HOST/parley.js" data-site="SITE_KEY" [data-lang="zh-CN"] [data-open] async></script>
  *
- * It mounts <parley-chat> with a light-DOM placeholder launcher and loads nothing else: no element
+ * It mounts <parley-chat> with a placeholder launcher (in a shadow root) and loads nothing else: no element
  * bundle, no socket, until the visitor clicks (or the page calls Parley.open()), unless the visitor
  * already has an open conversation (`parley:<site>:open` = '1', written by @parley/client), which
  * must resume at once. Built as one IIFE; the only global is `window.Parley`. Stays well under
@@ -54,42 +54,37 @@ const w = window as unknown as { Parley?: ParleyApi | Preload };
   el.setAttribute('server', origin);
   if (data.lang) el.setAttribute('lang', data.lang);
 
-  // Placeholder launcher, styled through CSSOM (allowed by CSPs without 'unsafe-inline'), built
-  // without innerHTML (Trusted Types). The element removes it when it upgrades.
+  // Placeholder launcher, drawn in a shadow root attached to the (not yet defined) element: host-page
+  // CSS such as `* { all: unset }` or `button { display: none !important }` cannot reach inside, and the
+  // `!important` rules below beat the page's own on the host itself. Styled with a constructed
+  // stylesheet (allowed by CSPs without 'unsafe-inline'), built without innerHTML (Trusted Types).
+  // The element takes this root over when it upgrades (ParleyElement.createRenderRoot).
+  const root = el.attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(
+    ':host{all:initial!important;display:contents!important;visibility:visible!important}' +
+      'button{all:initial;position:fixed;right:var(--parley-offset,20px);bottom:var(--parley-offset,20px);' +
+      'z-index:var(--parley-z-index,2147483000);width:56px;height:56px;border-radius:50%;cursor:pointer;' +
+      'background:var(--parley-accent,#2f5bd3);color:var(--parley-accent-contrast,#fff);' +
+      'box-shadow:0 8px 30px rgb(0 0 0/.18);display:grid;place-items:center}' +
+      'button:focus-visible{outline:3px solid var(--parley-accent,#2f5bd3);outline-offset:3px}' +
+      'svg{width:28px;height:28px}',
+  );
+  root.adoptedStyleSheets = [sheet];
   const button = document.createElement('button');
   button.type = 'button';
-  button.dataset.parleyPlaceholder = '';
   button.setAttribute('aria-label', label);
   button.setAttribute('aria-expanded', 'false');
-  Object.assign(button.style, {
-    position: 'fixed',
-    right: '20px',
-    bottom: '20px',
-    zIndex: '2147483000',
-    width: '56px',
-    height: '56px',
-    borderRadius: '50%',
-    border: 'none',
-    padding: '0',
-    cursor: 'pointer',
-    background: 'var(--parley-accent, #2f5bd3)',
-    color: 'var(--parley-accent-contrast, #fff)',
-    boxShadow: '0 8px 30px rgb(0 0 0 / .18)',
-    display: 'grid',
-    placeItems: 'center',
-  } satisfies Partial<CSSStyleDeclaration>);
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('width', '28');
-  svg.setAttribute('height', '28');
   svg.setAttribute('aria-hidden', 'true');
   const path = document.createElementNS(ns, 'path');
   path.setAttribute('fill', 'currentColor');
   path.setAttribute('d', 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z');
   svg.append(path);
   button.append(svg);
-  el.append(button);
+  root.append(button);
 
   let loading: Promise<unknown> | null = null;
   const load = (): Promise<unknown> =>

@@ -19,6 +19,20 @@ import type {
   VisitorHandshake,
 } from './events.js';
 
+/**
+ * Text PostgreSQL can store: a text column refuses NUL, and a lone UTF-16 surrogate has no UTF-8
+ * encoding. Both would fail at commit as `internal` (and a client would retry them forever), so every
+ * inbound string is checked here and refused as `invalid` instead. Use `text()` for every string field.
+ */
+const NUL_OR_LONE_SURROGATE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export function isStorableText(s: string): boolean {
+  return !NUL_OR_LONE_SURROGATE.test(s);
+}
+// still being evaluated, and only declarations are initialised that early.
+export function text() {
+  return z.string().refine(isStorableText, 'contains a character that cannot be stored (NUL or a broken surrogate pair)');
+}
+
 const id = z.string().uuid('must be a UUID');
 const locale = z.enum(SUPPORTED_LOCALES);
 
@@ -26,7 +40,7 @@ export const startConversationSchema = z
   .object({
     departmentId: id.optional(),
     locale: locale.optional(),
-    pageUrl: z.string().max(2000).optional(),
+    pageUrl: text().max(2000).optional(),
   })
   .strict();
 export const syncSchema = z.object({ conversationId: id.optional(), afterSeq: z.number().int().min(0) }).strict();
@@ -35,8 +49,7 @@ export const sendMessageSchema = z
   .object({
     conversationId: id,
     clientId: id,
-    body: z
-      .string()
+    body: text()
       .max(LIMITS.messageChars, `message is longer than ${LIMITS.messageChars} characters`)
       .refine((s) => s.trim().length > 0, 'message is empty'),
   })
@@ -52,14 +65,14 @@ export const transferSchema = z
   .refine((t) => (t.toAgentId ? 1 : 0) + (t.toDepartmentId ? 1 : 0) === 1, 'give exactly one of toAgentId, toDepartmentId');
 export const emptySchema = z.object({}).strict();
 
-export const visitorHandshakeSchema = z.object({ siteKey: z.string().min(1).max(100), token: z.string().min(16).max(200) });
-export const agentHandshakeSchema = z.object({ token: z.string().min(16).max(200) });
+export const visitorHandshakeSchema = z.object({ siteKey: text().min(1).max(100), token: text().min(16).max(200) });
+export const agentHandshakeSchema = z.object({ token: text().min(16).max(200) });
 
 export const loginSchema = z.object({
-  email: z.string().email('email is not valid').max(254),
-  password: z.string().min(1, 'password is required').max(1000),
+  email: text().email('email is not valid').max(254),
+  password: text().min(1, 'password is required').max(1000),
 });
-export const visitorSessionSchema = z.object({ siteKey: z.string().min(1).max(100) });
+export const visitorSessionSchema = z.object({ siteKey: text().min(1).max(100) });
 
 /** First issue's message, prefixed with its path: one clear line for the `message` of an error ack. */
 export function describeZodError(error: z.ZodError): string {

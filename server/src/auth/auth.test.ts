@@ -58,6 +58,28 @@ test('repeated failures for one email are throttled, even with the right passwor
   assert.equal((await post('/api/auth/login', { email: env.server.accounts.bob.email, password: env.server.accounts.bob.password })).status, 200);
 });
 
+test('password spraying: many accounts from one address are throttled too, the same for known and unknown emails', async () => {
+  // A clean slate: earlier tests in this file failed logins from this same address.
+  env.server.app.ctx.state.loginFailures.clear();
+  const emails = Array.from({ length: THROTTLE.maxFailuresPerIp }, (_, i) => (i % 2 ? `nobody-${i}@parley.test` : i === 0 ? 'alice@parley.test' : `ghost-${i}@parley.test`));
+  for (const email of emails) assert.equal((await post('/api/auth/login', { email, password: 'Spring2026!' })).status, 401, email);
+  // Now every attempt from the address is refused before any password is checked, whatever the account.
+  const known = await post('/api/auth/login', { email: env.server.accounts.bob.email, password: env.server.accounts.bob.password });
+  const unknown = await post('/api/auth/login', { email: 'never-seen@parley.test', password: 'Spring2026!' });
+  assert.equal(known.status, 429);
+  assert.equal(unknown.status, 429);
+  const a = (await known.json()) as { error: { code: string; message: string } };
+  const b = (await unknown.json()) as { error: { code: string; message: string } };
+  assert.equal(a.error.code, 'rate_limited');
+  assert.equal(a.error.message, b.error.message);
+  // The per-account limit still holds on its own: five failures for one email, from a fresh window.
+  env.server.app.ctx.state.loginFailures.clear();
+  for (let i = 0; i < THROTTLE.maxFailures; i++) await post('/api/auth/login', { email: 'bob@parley.test', password: `wrong-${i}` });
+  assert.equal((await post('/api/auth/login', { email: 'bob@parley.test', password: env.server.accounts.bob.password })).status, 429);
+  assert.equal((await post('/api/auth/login', { email: env.server.accounts.alice.email, password: env.server.accounts.alice.password })).status, 200);
+  env.server.app.ctx.state.loginFailures.clear();
+});
+
 test('agent handshake refuses a missing or unknown token with connect_error data.code', async () => {
   await assert.rejects(connect(env.server.url, '/agent', {}), (err: Error & { data?: { code: string } }) => err.data?.code === 'unauthorized');
   await assert.rejects(connect(env.server.url, '/agent', { token: 'x'.repeat(43) }), (err: Error & { data?: { code: string } }) => err.data?.code === 'unauthorized');

@@ -7,17 +7,26 @@ import { hashPassword, randomToken, sha256, verifyPassword } from './password.js
 
 /** One message for unknown and wrong accounts: the answer must not reveal which emails exist. */
 export const LOGIN_FAILED = 'Email or password is incorrect.';
-export const THROTTLE = { maxFailures: 5, windowMs: 15 * 60_000, maxKeys: 10_000 } as const;
+/**
+ * Failed sign-ins allowed per window: per address and account (guessing one password), and per address
+ * across accounts (spraying one password over many emails). Both answer 429 before any password is
+ * checked, the same for known and unknown accounts.
+ */
+export const THROTTLE = { maxFailures: 5, maxFailuresPerIp: 20, windowMs: 15 * 60_000, maxKeys: 10_000 } as const;
 
 // Verifying against a real hash for unknown emails keeps both answers equally slow.
 let dummyHash: Promise<string> | undefined;
 const dummy = () => (dummyHash ??= hashPassword(randomToken()));
 
-function throttleKey(ip: string, email: string) {
-  return `${ip}|${email.trim().toLowerCase()}`;
+/** The throttle keys of one attempt with their limits: the address with the account, and the address alone. */
+function throttleKeys(ip: string, email: string): Array<[key: string, max: number]> {
+  return [
+    [`${ip}|${email.trim().toLowerCase()}`, THROTTLE.maxFailures],
+    [`ip|${ip}`, THROTTLE.maxFailuresPerIp],
+  ];
 }
 
-function checkThrottle(ctx: AppContext, key: string): void {
+function checkThrottle(ctx: AppContext, key: string, max: number): void {
   const entry = ctx.state.loginFailures.get(key);
   if (!entry) return;
   const now = ctx.clock().getTime();
@@ -25,7 +34,7 @@ function checkThrottle(ctx: AppContext, key: string): void {
     ctx.state.loginFailures.delete(key);
     return;
   }
-  if (entry.count >= THROTTLE.maxFailures) {
+  if (entry.count >= max) {
     throw new AppError('rate_limited', 'Too many failed sign-in attempts; try again later.', entry.firstAt + THROTTLE.windowMs - now);
   }
 }
@@ -48,15 +57,16 @@ export async function agentProfile(ctx: AppContext, agentId: string): Promise<Ag
 }
 
 export async function login(ctx: AppContext, input: { email: string; password: string; ip: string }): Promise<LoginResult> {
-  const key = throttleKey(input.ip, input.email);
-  checkThrottle(ctx, key);
+  const keys = throttleKeys(input.ip, input.email);
+  for (const [key, max] of keys) checkThrottle(ctx, key, max);
   const [agent] = await ctx.db.select().from(agents).where(eq(agents.email, input.email.trim().toLowerCase()));
   const ok = await verifyPassword(agent?.passwordHash ?? (await dummy()), input.password);
   if (!agent || !ok) {
-    recordFailure(ctx, key);
+    for (const [key] of keys) recordFailure(ctx, key);
     throw new AppError('unauthorized', LOGIN_FAILED);
   }
-  ctx.state.loginFailures.delete(key);
+  // Success clears this account's count only: one good password must not reset an address's spraying count.
+  ctx.state.loginFailures.delete(keys[0]![0]);
   const token = randomToken();
   const expiresAt = new Date(ctx.clock().getTime() + ctx.config.sessionTtlHours * 3_600_000);
   await ctx.db.insert(agentSessions).values({ agentId: agent.id, tokenHash: sha256(token), expiresAt, createdAt: ctx.clock() });

@@ -287,6 +287,41 @@ test('read marks: unread counts visitor messages after the mark', async () => {
 });
 
 // Last in this file: it takes the database away.
+test('text PostgreSQL cannot store (NUL, a lone surrogate) is refused as invalid in every field, and nothing is written', async () => {
+  const { visitor, agent, id } = await assignedChat();
+  const before = (await rowsOf(id)).length;
+  for (const [socket, body] of [
+    [visitor, 'nul \u0000 inside'],
+    [visitor, 'lone \ud800 surrogate'],
+    [agent, 'agent \u0000 too'],
+    [agent, 'trailing \udfff'],
+  ] as const) {
+    const ack = await call(socket, 'message:send', { conversationId: id, clientId: crypto.randomUUID(), body });
+    assert.equal(ack.ok, false);
+    assert.equal(!ack.ok && ack.error.code, 'invalid', `refused as invalid, not internal: ${JSON.stringify(body)}`);
+  }
+  assert.equal((await rowsOf(id)).length, before, 'nothing stored');
+  // The conversation goes on: the next message (an emoji pair is well formed) is stored.
+  const ok = unwrap(await call<Message>(visitor, 'message:send', { conversationId: id, clientId: crypto.randomUUID(), body: 'fine 😀' }));
+  assert.equal(ok.body, 'fine 😀');
+
+  // Other text fields: the start's page URL, the handshake's site key and token, the login form.
+  const { socket } = await connectVisitor(env.server);
+  const start = await call(socket, 'conversation:start', { pageUrl: 'https://x.test/\u0000' });
+  assert.equal(!start.ok && start.error.code, 'invalid');
+  const session = await createVisitorSession(env.server.url, env.server.siteKey);
+  await assert.rejects(connect(env.server.url, '/visitor', { siteKey: `${env.server.siteKey}\u0000`, token: session.token }), (err: Error & { data?: { code: string } }) => err.data?.code === 'unauthorized');
+  await assert.rejects(connect(env.server.url, '/visitor', { siteKey: env.server.siteKey, token: `${session.token}\ud800` }), (err: Error & { data?: { code: string } }) => err.data?.code === 'unauthorized');
+  for (const body of [{ email: 'alice@parley.test', password: 'x\u0000' }, { email: 'a\ud800@parley.test', password: 'x' }]) {
+    const res = await fetch(`${env.server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    assert.equal(res.status, 400);
+    assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'invalid');
+  }
+  const res = await fetch(`${env.server.url}/api/visitor/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ siteKey: 'k\u0000' }) });
+  assert.equal(res.status, 400);
+});
+
+
 test('with the database gone, commands ack `unavailable` and the server keeps running', async () => {
   const { visitor, agent, id } = await assignedChat();
   await env.server.database.close();

@@ -95,8 +95,6 @@ export class ParleyChat extends ParleyElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The loader renders a placeholder launcher in light DOM until this element is defined.
-    for (const el of Array.from(this.querySelectorAll(':scope > [data-parley-placeholder]'))) el.remove();
     if (this.open || (this.site && VisitorClient.hasOpenConversation(this.site))) void this.ensureClient();
   }
 
@@ -336,11 +334,15 @@ export class ParleyChat extends ParleyElement {
     const conv = st?.conversation ?? null;
     const connection = st?.connection ?? 'idle';
     const error = this.failure ?? (!conv && connection !== 'connecting' ? (st?.error?.message ?? null) : null);
+    // One truth with the status line below: "Online" only while someone can actually answer.
+    const agentsOnline = conv?.status === 'queued' ? conv.queue?.agentsOnline : st?.site?.agentsOnline;
     const sub =
       conv?.status === 'assigned' && conv.agent
         ? conv.agent.name
         : connection === 'online'
-          ? s.online
+          ? agentsOnline === 0
+            ? s.awayNow
+            : s.online
           : connection === 'offline'
             ? s.offline
             : connection === 'connecting'
@@ -404,7 +406,7 @@ export class ParleyChat extends ParleyElement {
     const s = this.l10n.s;
     const m: Message = entry.message;
     if (m.author === 'system') {
-      const text = m.meta?.system ? systemText(s, m.meta.system, this.l10n.locale) : m.body;
+      const text = m.meta?.system ? systemText(s, m.meta.system, this.l10n.locale, 'visitor') : m.body;
       return html`<div class="msg" part="message" data-author="system" data-seq=${ifDefined(m.seq > 0 ? m.seq : undefined)} data-delivery=${entry.delivery}>
         ${text}
       </div>`;
@@ -442,7 +444,7 @@ export class ParleyChat extends ParleyElement {
         <button type="button" @click=${() => this.clientCtl.client?.retry(entry.key)}>${s.retry}</button>
       </div>`;
     }
-    return html`<div class="meta">${deliveryText(s, entry.delivery)}</div>`;
+    return html`<div class="meta ${entry.delayed ? 'delayed' : ''}">${deliveryText(s, entry.delivery, entry.delayed)}</div>`;
   }
 
   private renderTyping(): string {

@@ -21,6 +21,8 @@ export interface ChatStrings extends SharedStrings {
   startNewChat: string;
   connecting: string;
   online: string;
+  /** Header subtitle while connected but no person is available (the assistant still answers). */
+  awayNow: string;
   offline: string;
   reconnecting: string;
   tryAgain: string;
@@ -58,6 +60,7 @@ export const chatStrings: Catalogs<ChatStrings> = {
     startNewChat: 'Start a new chat',
     connecting: 'Connecting…',
     online: 'Online',
+    awayNow: 'Away · the assistant is here',
     offline: 'Offline',
     reconnecting: 'Reconnecting… Your messages will be sent when the connection is back.',
     tryAgain: 'Try again',
@@ -93,6 +96,7 @@ export const chatStrings: Catalogs<ChatStrings> = {
     startNewChat: '开始新对话',
     connecting: '正在连接…',
     online: '在线',
+    awayNow: '暂时离开 · 智能助手在线',
     offline: '离线',
     reconnecting: '正在重新连接… 连接恢复后将自动发送您的消息。',
     tryAgain: '重试',
@@ -128,6 +132,7 @@ export const chatStrings: Catalogs<ChatStrings> = {
     startNewChat: '開始新對話',
     connecting: '正在連線…',
     online: '線上',
+    awayNow: '暫時離開 · 智慧助理在線',
     offline: '離線',
     reconnecting: '正在重新連線… 連線恢復後將自動傳送您的訊息。',
     tryAgain: '重試',

@@ -1,20 +1,18 @@
 import { css } from 'lit';
 import { tokens } from '../styles/tokens.js';
 import { focusRing, visuallyHidden } from '../styles/focus.js';
+import { overlayHost } from '../styles/isolate.js';
 
 export const chatStyles = [
   tokens,
+  overlayHost,
   focusRing,
   visuallyHidden,
   css`
     :host {
-      display: contents;
       --_panel-width: var(--parley-panel-width, 380px);
       --_panel-height: var(--parley-panel-height, 600px);
       --_offset: var(--parley-offset, 20px);
-    }
-    :host([hidden]) {
-      display: none;
     }
     *,
     *::before,

@@ -162,8 +162,27 @@ describe('<parley-chat>', () => {
     buttonNamed(el, 'End chat')[0].click();
     await waitUntil(() => buttonNamed(el, 'Start a new chat').length === 1, 'chat did not end', WAIT);
     expect(root(el).querySelector('textarea')).to.equal(null);
+    // Told from the visitor's side, not the agent's ("The visitor ended the chat").
+    await waitUntil(() => messages(el, 'system').some((m) => m.textContent?.trim() === 'You ended the chat'), 'no "You ended the chat"', WAIT);
+    expect(messages(el, 'system').some((m) => /visitor/i.test(m.textContent ?? ''))).to.equal(false);
     buttonNamed(el, 'Start a new chat')[0].click();
     await waitUntil(() => root(el).querySelector('textarea') !== null && messages(el, 'bot').length > 0, 'no new chat', WAIT);
+  });
+
+  it('says one thing about availability: the header is not "Online" while the panel says nobody is', async () => {
+    const site = (await (await fetch(`${info.url}/api/sites/${info.siteKey}`)).json()) as { agentsOnline: number };
+    const el = await mount();
+    await openWithGreeting(el);
+    const header = () => root(el).querySelector('header .sub')?.textContent?.trim() ?? '';
+    const note = () => root(el).querySelector('[role=status] .note')?.textContent ?? '';
+    await waitUntil(() => header() !== '' && header() !== 'Connecting…', 'header never settled', WAIT);
+    if (site.agentsOnline === 0) {
+      expect(note()).to.match(/Nobody is online/);
+      expect(header()).to.equal('Away · the assistant is here');
+    } else {
+      expect(note()).to.equal('');
+      expect(header()).to.equal('Online');
+    }
   });
 
   it('closes on Escape and returns focus to the launcher (real keyboard)', async () => {

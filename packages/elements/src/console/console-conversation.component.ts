@@ -96,6 +96,12 @@ export class ParleyConsoleConversation extends ParleyElement {
     this.renderRoot.querySelector<HTMLElement>('#conversation-heading')?.focus();
   }
 
+  /** Puts the caret in the reply box (the heading when there is none, e.g. a closed conversation). */
+  focusReply(): void {
+    if (this.replyEl) this.replyEl.focus();
+    else this.focusHeading();
+  }
+
   private get conversation(): AgentConversation | null {
     const id = this.conversationId;
     return id ? (this.client?.state.conversations[id] ?? null) : null;
@@ -271,12 +277,14 @@ export class ParleyConsoleConversation extends ParleyElement {
             <div><dt>${s.departmentLabel}</dt><dd>${dept}</dd></div>
             ${c.visitor.pageUrl ? html`<div class="page"><dt>${s.pageLabel}</dt><dd title=${c.visitor.pageUrl}>${c.visitor.pageUrl}</dd></div>` : nothing}
           </dl>
-          <div class="actions">
-            <button type="button" class="transfer" ?disabled=${closed || !this.canReply} @click=${() => this.openDialog('transfer')}>${s.transfer}</button>
-            <button type="button" class="close danger" ?disabled=${closed || !this.canReply} @click=${() => this.openDialog('close')}>
-              ${s.closeConversation}
-            </button>
-          </div>
+          ${closed
+            ? nothing
+            : html`<div class="actions">
+                <button type="button" class="transfer" ?disabled=${!this.canReply} @click=${() => this.openDialog('transfer')}>${s.transfer}</button>
+                <button type="button" class="close danger" ?disabled=${!this.canReply} @click=${() => this.openDialog('close')}>
+                  ${s.closeConversation}
+                </button>
+              </div>`}
         </header>
         ${this.actionError && !this.dialog ? html`<p class="error" role="alert">${this.actionError}</p>` : nothing}
         <div class="log" part="log" role="log" aria-live="polite" aria-label=${s.history} tabindex="0" @scroll=${this.onScroll}>
@@ -334,7 +342,7 @@ export class ParleyConsoleConversation extends ParleyElement {
   }
 
   private renderDelivery(entry: TimelineEntry): TemplateResult {
-    const label = deliveryText(this.shared.s, entry.delivery);
+    const label = deliveryText(this.shared.s, entry.delivery, entry.delayed);
     if (entry.delivery !== 'failed') return html`<p class="delivery">${label}</p>`;
     const id = entry.message.conversationId;
     return html`<p class="delivery failed">

@@ -18,7 +18,7 @@ export const conversationStyles = [
       flex: 1;
       display: grid;
       place-items: center;
-      padding: 2rem;
+      padding: 32px;
       color: var(--_text-muted);
       text-align: center;
     }
@@ -32,8 +32,8 @@ export const conversationStyles = [
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.5rem 1rem;
-      padding: 0.75rem 1rem;
+      gap: 8px 16px;
+      padding: 12px 16px;
       border-bottom: 1px solid var(--_border);
     }
     h2 {
@@ -43,16 +43,16 @@ export const conversationStyles = [
     .facts {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.25rem 1rem;
+      gap: 4px 16px;
       margin: 0;
       font-size: 0.9em;
       color: var(--_text-muted);
       min-width: 0;
-      flex: 1 1 16rem;
+      flex: 1 1 256px;
     }
     .facts div {
       display: flex;
-      gap: 0.35rem;
+      gap: 5.6px;
       min-width: 0;
     }
     .facts dt::after {
@@ -70,7 +70,7 @@ export const conversationStyles = [
     }
     .actions {
       display: flex;
-      gap: 0.5rem;
+      gap: 8px;
       margin-inline-start: auto;
     }
     .back {
@@ -79,15 +79,15 @@ export const conversationStyles = [
     .log {
       flex: 1;
       overflow-y: auto;
-      padding: 1rem;
+      padding: 16px;
       display: flex;
       flex-direction: column;
-      gap: 0.6rem;
-      min-height: 8rem;
+      gap: 9.6px;
+      min-height: 128px;
     }
     .msg {
-      max-width: min(38rem, 85%);
-      padding: 0.5rem 0.75rem;
+      max-width: min(608px, 85%);
+      padding: 8px 12px;
       border-radius: var(--_radius);
       background: var(--_surface-alt);
       align-self: flex-start;
@@ -116,7 +116,7 @@ export const conversationStyles = [
     }
     .meta {
       display: flex;
-      gap: 0.5rem;
+      gap: 8px;
       align-items: baseline;
       font-size: 0.8em;
       color: var(--_text-muted);
@@ -128,11 +128,11 @@ export const conversationStyles = [
     .tag {
       border: 1px solid var(--_border);
       border-radius: var(--_radius-small);
-      padding: 0 0.3rem;
+      padding: 0 4.8px;
     }
     .articles {
-      margin: 0.35rem 0 0;
-      padding-inline-start: 1.1rem;
+      margin: 5.6px 0 0;
+      padding-inline-start: 17.6px;
       font-size: 0.9em;
     }
     .delivery {
@@ -149,15 +149,15 @@ export const conversationStyles = [
     .typing {
       min-height: 1.3em;
       margin: 0;
-      padding: 0 1rem;
+      padding: 0 16px;
       font-size: 0.85em;
       color: var(--_text-muted);
     }
     .composer {
       display: grid;
       grid-template-columns: 1fr auto;
-      gap: 0.25rem 0.5rem;
-      padding: 0.5rem 1rem 1rem;
+      gap: 4px 8px;
+      padding: 8px 16px 16px;
       border-top: 1px solid var(--_border);
     }
     .composer textarea {
@@ -179,13 +179,13 @@ export const conversationStyles = [
     }
     .closed-note {
       margin: 0;
-      padding: 0.75rem 1rem;
+      padding: 12px 16px;
       border-top: 1px solid var(--_border);
       color: var(--_text-muted);
     }
     .error {
       color: var(--_danger);
-      margin: 0.5rem 1rem;
+      margin: 8px 16px;
     }
     dialog {
       border: 1px solid var(--_border);
@@ -193,29 +193,29 @@ export const conversationStyles = [
       background: var(--_surface);
       color: var(--_text);
       box-shadow: var(--_shadow);
-      padding: 1.25rem;
-      width: min(26rem, calc(100vw - 2rem));
+      padding: 20px;
+      width: min(416px, calc(100vw - 32px));
     }
     dialog::backdrop {
       background: rgb(0 0 0 / 0.35);
     }
     dialog h3 {
-      margin: 0 0 0.75rem;
+      margin: 0 0 12px;
       font-size: 1.05em;
     }
     dialog form {
       display: flex;
       flex-direction: column;
-      gap: 0.5rem;
+      gap: 8px;
     }
     dialog .error {
-      margin: 0.25rem 0;
+      margin: 4px 0;
     }
     .buttons {
       display: flex;
       justify-content: flex-end;
-      gap: 0.5rem;
-      margin-top: 0.75rem;
+      gap: 8px;
+      margin-top: 12px;
     }
     @media (max-width: 720px) {
       .back {

@@ -289,7 +289,9 @@ export class ParleyConsole extends ParleyElement {
     try {
       const ack = await client.claim(c.id);
       if (ack.ok) {
-        this.select(ack.data.id);
+        // The Take button goes away with the queue item: without this, focus falls to <body> and a
+        // keyboard or screen-reader user starts again from the top of the page.
+        this.select(ack.data.id, 'reply');
       } else if (ack.error.code === 'already_claimed') {
         this.lostClaims.add(c.id);
         this.queueNotice = s.claimLost;
@@ -305,12 +307,18 @@ export class ParleyConsole extends ParleyElement {
     }
   }
 
-  private select(id: string): void {
+  /**
+   * Opens a conversation and, where the control that opened it goes away, moves focus into it: on a
+   * narrow screen the whole view changes, so to its heading (the reader learns where they are); after
+   * Take at desktop width the lists stay in view, so straight to the reply box.
+   */
+  private select(id: string, focus?: 'reply'): void {
     this.selectedId = id;
-    // On a narrow screen the list disappears behind the conversation: take focus along.
-    if (matchMedia('(max-width: 720px)').matches) {
-      void this.updateComplete.then(() => this.conversationEl?.updateComplete).then(() => this.conversationEl?.focusHeading());
-    }
+    const narrow = matchMedia('(max-width: 720px)').matches;
+    if (!focus && !narrow) return;
+    void this.updateComplete
+      .then(() => this.conversationEl?.updateComplete)
+      .then(() => (narrow ? this.conversationEl?.focusHeading() : this.conversationEl?.focusReply()));
   }
 
   private onConversationDone(e: CustomEvent<ConversationDoneDetail>): void {

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { focusRing, tokens, visuallyHidden } from '../styles/index.js';
+import { focusRing, inlineHost, tokens, visuallyHidden } from '../styles/index.js';
 
 /** Buttons and form fields as the console draws them; shared with the conversation view. */
 export const controls = css`
@@ -13,8 +13,8 @@ export const controls = css`
   button {
     display: inline-flex;
     align-items: center;
-    gap: 0.35rem;
-    padding: 0.4rem 0.85rem;
+    gap: 5.6px;
+    padding: 6.4px 13.6px;
     border: 1px solid var(--_border);
     border-radius: var(--_radius-small);
     background: var(--_surface);
@@ -44,7 +44,7 @@ export const controls = css`
   input,
   select,
   textarea {
-    padding: 0.45rem 0.6rem;
+    padding: 7.2px 9.6px;
     border: 1px solid var(--_border);
     border-radius: var(--_radius-small);
     background: var(--_surface);
@@ -56,14 +56,14 @@ export const controls = css`
 
 export const consoleStyles = [
   tokens,
+  inlineHost,
   focusRing,
   visuallyHidden,
   controls,
   css`
     :host {
-      display: block;
       height: 100%;
-      min-height: 24rem;
+      min-height: 384px;
       background: var(--_surface);
       box-sizing: border-box;
     }
@@ -90,20 +90,20 @@ export const consoleStyles = [
       display: grid;
       place-items: center;
       min-height: 100%;
-      padding: 2rem 1rem;
+      padding: 32px 16px;
     }
     .sign-in-box {
       display: flex;
       flex-direction: column;
       align-items: center;
-      gap: 1rem;
+      gap: 16px;
     }
     .sign-in form {
       display: flex;
       flex-direction: column;
-      gap: 0.4rem;
-      width: min(22rem, 100%);
-      padding: 1.5rem;
+      gap: 6.4px;
+      width: min(352px, 100%);
+      padding: 24px;
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       background: var(--_surface);
@@ -111,14 +111,14 @@ export const consoleStyles = [
     }
     .sign-in h1 {
       font-size: 1.25em;
-      margin: 0 0 0.75rem;
+      margin: 0 0 12px;
     }
     .sign-in input {
-      margin-bottom: 0.5rem;
+      margin-bottom: 8px;
     }
     .sign-in button {
       justify-content: center;
-      margin-top: 0.5rem;
+      margin-top: 8px;
     }
     .error {
       color: var(--_danger);
@@ -143,8 +143,8 @@ export const consoleStyles = [
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.5rem 1rem;
-      padding: 0.6rem 1rem;
+      gap: 8px 16px;
+      padding: 9.6px 16px;
       border-bottom: 1px solid var(--_border);
       background: var(--_surface-alt);
     }
@@ -155,7 +155,7 @@ export const consoleStyles = [
     }
     .me {
       display: flex;
-      gap: 0.4rem;
+      gap: 6.4px;
       align-items: baseline;
     }
     .me .role {
@@ -165,7 +165,7 @@ export const consoleStyles = [
     .presence {
       display: flex;
       align-items: center;
-      gap: 0.4rem;
+      gap: 6.4px;
     }
     button[aria-pressed='true'] {
       background: var(--_text);
@@ -173,7 +173,7 @@ export const consoleStyles = [
     }
     .banner {
       margin: 0;
-      padding: 0.4rem 1rem;
+      padding: 6.4px 16px;
       background: color-mix(in srgb, var(--_danger) 12%, var(--_surface));
       border-bottom: 1px solid var(--_border);
     }
@@ -183,7 +183,7 @@ export const consoleStyles = [
     .panels {
       flex: 1;
       display: grid;
-      grid-template-columns: minmax(16rem, 22rem) 1fr;
+      grid-template-columns: minmax(256px, 352px) 1fr;
       min-height: 0;
     }
     .lists {
@@ -194,7 +194,7 @@ export const consoleStyles = [
       min-height: 0;
     }
     .lists section {
-      padding: 0.75rem 0.75rem 1rem;
+      padding: 12px 12px 16px;
     }
     .lists section + section {
       border-top: 1px solid var(--_border);
@@ -202,8 +202,8 @@ export const consoleStyles = [
     .section-head {
       display: flex;
       align-items: center;
-      gap: 0.5rem;
-      margin-bottom: 0.4rem;
+      gap: 8px;
+      margin-bottom: 6.4px;
     }
     h2 {
       font-size: 1em;
@@ -211,7 +211,7 @@ export const consoleStyles = [
     }
     h3 {
       font-size: 0.85em;
-      margin: 0.6rem 0 0.3rem;
+      margin: 9.6px 0 4.8px;
       color: var(--_text-muted);
       text-transform: uppercase;
       letter-spacing: 0.03em;
@@ -232,13 +232,13 @@ export const consoleStyles = [
       padding: 0;
       display: flex;
       flex-direction: column;
-      gap: 0.4rem;
+      gap: 6.4px;
     }
     .item {
       display: grid;
       grid-template-columns: 1fr auto;
-      gap: 0.1rem 0.5rem;
-      padding: 0.5rem 0.6rem;
+      gap: 1.6px 8px;
+      padding: 8px 9.6px;
       border: 1px solid var(--_border);
       border-radius: var(--_radius-small);
       background: var(--_surface);
@@ -291,7 +291,7 @@ export const consoleStyles = [
       justify-self: end;
     }
     .empty-list {
-      margin: 0.25rem 0;
+      margin: 4px 0;
       color: var(--_text-muted);
       font-size: 0.92em;
     }

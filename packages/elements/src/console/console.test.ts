@@ -295,6 +295,29 @@ describe('<parley-console>', () => {
     await waitUntil(() => text(conv).includes('Select a conversation'), 'view not back to its empty state', WAIT);
   });
 
+  it('Take by keyboard at desktop width puts focus in the reply box; a conversation the visitor ends offers no Close', async () => {
+    const el = await signedInConsole();
+    expect(matchMedia('(max-width: 720px)').matches, 'desktop width').to.equal(false);
+    const visitor = await handedOffVisitor('Keyboard agent, please');
+    await waitUntil(() => queueItem(el, visitor.conversationId), 'conversation never reached the Queue', WAIT);
+    button(queueItem(el, visitor.conversationId) as HTMLElement, 'Take')?.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => mineItem(el, visitor.conversationId), 'not taken', WAIT);
+    const reply = () => labelled<HTMLTextAreaElement>(shadow(view(el)), 'Reply');
+    await waitUntil(() => shadow(view(el))?.querySelector('#reply'), 'conversation view did not open', WAIT);
+    await waitUntil(() => shadow(view(el)).activeElement === reply(), 'focus did not move to the reply box after Take', WAIT);
+    // Typing goes straight into the conversation.
+    await sendKeys({ type: 'On it' });
+    expect(reply().value).to.equal('On it');
+
+    const ack = await visitor.socket.emitWithAck('conversation:close', { conversationId: visitor.conversationId });
+    expect(ack.ok).to.equal(true);
+    const conv = shadow(view(el));
+    await waitUntil(() => text(conv).includes('This conversation is closed') || conv.querySelector('.closed-note'), 'closed state not shown', WAIT);
+    expect(button(conv, 'Close conversation'), 'no Close button on a closed conversation').to.equal(undefined);
+    expect(button(conv, 'Transfer'), 'no Transfer button on a closed conversation').to.equal(undefined);
+  });
+
   it('transfers through a dialog listing online agents and departments', async () => {
     const el = await signedInConsole();
     const visitor = await handedOffVisitor('Can someone move me to support');

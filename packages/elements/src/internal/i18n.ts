@@ -155,12 +155,16 @@ export interface SharedStrings {
   sysTransferred: (to: string) => string;
   sysTransferredSomeone: string;
   sysClosedByVisitor: string;
+  /** The same event, to the visitor who ended it. */
+  sysClosedByYou: string;
   sysClosedByAgent: string;
   sysClosed: string;
   sysRequeued: string;
   deliverySending: string;
   deliverySent: string;
   deliveryFailed: string;
+  /** A message still pending after a few seconds (server slow or unreachable). */
+  deliveryDelayed: string;
   justNow: string;
   minutesAgo: (n: number) => string;
   hoursAgo: (n: number) => string;
@@ -174,12 +178,14 @@ export const sharedStrings: Catalogs<SharedStrings> = {
     sysTransferred: (to) => `Transferred to ${to}`,
     sysTransferredSomeone: 'Transferred to a colleague',
     sysClosedByVisitor: 'The visitor ended the chat',
+    sysClosedByYou: 'You ended the chat',
     sysClosedByAgent: 'The agent ended the chat',
     sysClosed: 'The chat was closed',
     sysRequeued: 'Back in the queue for the next available person',
     deliverySending: 'Sending…',
     deliverySent: 'Sent',
     deliveryFailed: 'Not sent',
+    deliveryDelayed: 'Sending is delayed; we will keep trying.',
     justNow: 'just now',
     minutesAgo: (n) => `${n} min ago`,
     hoursAgo: (n) => (n === 1 ? '1 hour ago' : `${n} hours ago`),
@@ -191,12 +197,14 @@ export const sharedStrings: Catalogs<SharedStrings> = {
     sysTransferred: (to) => `已转接给${to}`,
     sysTransferredSomeone: '已转接给其他同事',
     sysClosedByVisitor: '访客结束了对话',
+    sysClosedByYou: '您结束了对话',
     sysClosedByAgent: '客服结束了对话',
     sysClosed: '对话已关闭',
     sysRequeued: '已重新排队，等待下一位客服',
     deliverySending: '发送中…',
     deliverySent: '已发送',
     deliveryFailed: '发送失败',
+    deliveryDelayed: '发送延迟，系统会继续重试。',
     justNow: '刚刚',
     minutesAgo: (n) => `${n} 分钟前`,
     hoursAgo: (n) => `${n} 小时前`,
@@ -208,12 +216,14 @@ export const sharedStrings: Catalogs<SharedStrings> = {
     sysTransferred: (to) => `已轉接給${to}`,
     sysTransferredSomeone: '已轉接給其他同事',
     sysClosedByVisitor: '訪客結束了對話',
+    sysClosedByYou: '您結束了對話',
     sysClosedByAgent: '客服結束了對話',
     sysClosed: '對話已關閉',
     sysRequeued: '已重新排隊，等待下一位客服',
     deliverySending: '傳送中…',
     deliverySent: '已傳送',
     deliveryFailed: '傳送失敗',
+    deliveryDelayed: '傳送延遲，系統會持續重試。',
     justNow: '剛剛',
     minutesAgo: (n) => `${n} 分鐘前`,
     hoursAgo: (n) => `${n} 小時前`,
@@ -221,8 +231,8 @@ export const sharedStrings: Catalogs<SharedStrings> = {
   },
 };
 
-/** Renders a stored system event in the reader's language. */
-export function systemText(s: SharedStrings, event: SystemEvent, locale: Locale): string {
+/** Renders a stored system event in the reader's language, from the reader's side (`viewer`). */
+export function systemText(s: SharedStrings, event: SystemEvent, locale: Locale, viewer: 'visitor' | 'agent' = 'agent'): string {
   switch (event.kind) {
     case 'queued':
       return s.sysQueued(localized(event.departmentName, locale));
@@ -233,14 +243,16 @@ export function systemText(s: SharedStrings, event: SystemEvent, locale: Locale)
       return to ? s.sysTransferred(to) : s.sysTransferredSomeone;
     }
     case 'closed':
-      return event.by === 'visitor' ? s.sysClosedByVisitor : event.by === 'agent' ? s.sysClosedByAgent : s.sysClosed;
+      if (event.by === 'visitor') return viewer === 'visitor' ? s.sysClosedByYou : s.sysClosedByVisitor;
+      return event.by === 'agent' ? s.sysClosedByAgent : s.sysClosed;
     case 'requeued':
       return s.sysRequeued;
   }
 }
 
 /** Delivery state label for screen readers and the small status under a message. */
-export function deliveryText(s: SharedStrings, delivery: 'sending' | 'sent' | 'failed'): string {
+export function deliveryText(s: SharedStrings, delivery: 'sending' | 'sent' | 'failed', delayed = false): string {
+  if (delivery === 'sending' && delayed) return s.deliveryDelayed;
   return delivery === 'sending' ? s.deliverySending : delivery === 'sent' ? s.deliverySent : s.deliveryFailed;
 }
 

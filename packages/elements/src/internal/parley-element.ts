@@ -20,6 +20,16 @@ export type EventDetail<K extends string> = K extends keyof HTMLElementEventMap
  */
 export class ParleyElement extends LitElement {
   /**
+   * parley.js draws a placeholder launcher in a shadow root it attaches to this element before the
+   * element is defined, so host-page CSS can never hide it. Lit reuses an existing shadow root (as it
+   * does for declarative shadow DOM); empty it first so the real rendering replaces the placeholder.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    this.shadowRoot?.replaceChildren();
+    return super.createRenderRoot();
+  }
+
+  /**
    * Dispatches a CustomEvent. Defaults to bubbles + composed so host pages can listen on `document`
    * even though our elements render in shadow roots. Returns the event (check `defaultPrevented`
    * when `cancelable` was set).

@@ -1,2 +1,3 @@
 export { tokens } from './tokens.js';
 export { focusRing, visuallyHidden } from './focus.js';
+export { inlineHost, overlayHost } from './isolate.js';
