@@ -17,6 +17,10 @@ import { startCluster } from './cluster/index.js';
 import type { Cluster } from './cluster/index.js';
 import type { Database } from './db/client.js';
 import { healthRoutes } from './health/routes.js';
+import { KB_BODY_LIMITS } from './kb/body-limits.js';
+import { kbConsoleRoutes } from './kb/console-routes.js';
+import { createKbIndexCache } from './kb/index-cache.js';
+import { kbRoutes } from './kb/routes.js';
 import { createLimiters } from './limits/limiters.js';
 import { installSocketLimits } from './limits/socket.js';
 import { createMetrics } from './metrics/registry.js';
@@ -70,7 +74,7 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
     limits: createLimiters({ config, logger, onLimited: (name) => metrics.rateLimited.inc({ limit: name }) }),
     metrics,
     writer: createMessageWriter({ db: opts.db.db, clock: () => ctx.clock() }),
-    state: { lastAutoAssigned: new Map(), loginFailures: new Map(), routing: Promise.resolve(), distWarned: false, closing: false },
+    state: { lastAutoAssigned: new Map(), loginFailures: new Map(), routing: Promise.resolve(), distWarned: false, closing: false, kbIndexes: createKbIndexCache() },
   };
 
   metrics.attach(ctx);
@@ -86,7 +90,12 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
     await next();
     logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - t0) }, 'http');
   });
-  app.use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => jsonError(c, new AppError('too_large', 'The request body is larger than the 64 KiB this API accepts.')) }));
+  // 64 KiB for every API route but the few that take more (knowledge-base articles and import): the first prefix that matches decides.
+  const bodyLimits = [...KB_BODY_LIMITS, { prefix: '/api/', maxSize: 64 * 1024 }].map(({ prefix, maxSize }) => {
+    const size = maxSize >= 1024 * 1024 ? `${maxSize / 1024 / 1024} MiB` : `${maxSize / 1024} KiB`;
+    return { prefix, limit: bodyLimit({ maxSize, onError: (c) => jsonError(c, new AppError('too_large', `The request body is larger than the ${size} this API accepts.`)) }) };
+  });
+  app.use('/api/*', (c, next) => bodyLimits.find((l) => c.req.path.startsWith(l.prefix))!.limit(c, next));
   app.use('/api/*', async (c, next) => {
     metrics.dbInFlight.inc({ source: 'http' });
     try {
@@ -101,6 +110,8 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
   app.route('/api/auth', authRoutes(ctx));
   app.route('/api/sites', siteRoutes(ctx));
   app.route('/api/visitor', visitorRoutes(ctx));
+  app.route('/api/kb', kbRoutes(ctx));
+  app.route('/api/console/kb', kbConsoleRoutes(ctx));
   app.route('/', webRoutes(ctx));
   app.notFound((c) => (c.req.path.startsWith('/api/') ? jsonError(c, new AppError('not_found', 'no such route')) : c.text('Not found', 404)));
 

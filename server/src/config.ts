@@ -94,6 +94,14 @@ export const CONFIG_VARS: readonly ConfigVar[] = [
   { name: 'RATE_CONNECTIONS_PER_IP', default: '120/60', description: 'Socket.IO handshakes (visitor and agent) per client IP.', expect: RATE_EXPECT, schema: rate },
   { name: 'RATE_CONVERSATIONS_PER_IP', default: '30/60', description: 'Conversation starts per client IP.', expect: RATE_EXPECT, schema: rate },
   { name: 'RATE_VISITOR_SESSIONS_PER_IP', default: '60/60', description: 'New visitors (POST /api/visitor/session) per client IP.', expect: RATE_EXPECT, schema: rate },
+  {
+    name: 'RATE_KB_READS_PER_IP',
+    default: '600/60',
+    description: 'Help-center reads and searches (GET /api/kb/...) per client IP; search as you type sends one per pause in typing.',
+    expect: RATE_EXPECT,
+    schema: rate,
+  },
+  { name: 'RATE_KB_VOTES_PER_IP', default: '30/60', description: '"Was this helpful?" votes per client IP.', expect: RATE_EXPECT, schema: rate },
   { name: 'METRICS_TOKEN', default: undefined, description: 'When set, GET /metrics requires `Authorization: Bearer <token>`.', expect: 'at least 16 characters', schema: z.string().trim().min(16) },
 ];
 
@@ -116,6 +124,8 @@ export interface Config {
   rateConnectionsPerIp: Rate | null;
   rateConversationsPerIp: Rate | null;
   rateVisitorSessionsPerIp: Rate | null;
+  rateKbReadsPerIp: Rate | null;
+  rateKbVotesPerIp: Rate | null;
   metricsToken: string | undefined;
 }
 
@@ -156,6 +166,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateConnectionsPerIp: values.RATE_CONNECTIONS_PER_IP as Rate | null,
     rateConversationsPerIp: values.RATE_CONVERSATIONS_PER_IP as Rate | null,
     rateVisitorSessionsPerIp: values.RATE_VISITOR_SESSIONS_PER_IP as Rate | null,
+    rateKbReadsPerIp: values.RATE_KB_READS_PER_IP as Rate | null,
+    rateKbVotesPerIp: values.RATE_KB_VOTES_PER_IP as Rate | null,
     metricsToken: values.METRICS_TOKEN as string | undefined,
   };
 }

@@ -4,6 +4,7 @@ import type { AgentClientEvents, AgentServerEvents, VisitorClientEvents, Visitor
 import type { Config } from './config.js';
 import type { MessageWriter } from './conversations/writer.js';
 import type { Database, Db } from './db/client.js';
+import type { KbIndexCache } from './kb/index-cache.js';
 import type { Limiters } from './limits/limiters.js';
 import type { Metrics } from './metrics/registry.js';
 
@@ -43,5 +44,7 @@ export interface AppContext {
     routing: Promise<void>;
     distWarned: boolean;
     closing: boolean;
+    /** Per-site knowledge-base search indexes, kept fresh through the database's KB revision (kb/index-cache.ts). */
+    kbIndexes: KbIndexCache;
   };
 }

@@ -30,7 +30,9 @@ export const SUPPORTED_LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 
 /**
- * Words that ask for a person. Shared so the widget can hint the same thing the bot understands;
- * matched case-insensitively as whole text or as a substring for CJK.
+ * Words that often come with a request for a person: a hint for widgets only (say, to offer the
+ * "Talk to a person" button sooner). The bot never hands off on a word alone; it reads the request's
+ * form (server/src/bot/intent.ts), so "客服电话是多少" or "agent login not working" get answers.
+ * 客服 and "support" are left out: most messages that contain them are questions, not requests.
  */
-export const HANDOFF_WORDS = ['human', 'agent', 'person', 'operator', 'representative', '人工', '转人工', '轉人工', '客服', '真人'] as const;
+export const HANDOFF_WORDS = ['human', 'agent', 'person', 'operator', 'representative', '人工', '转人工', '轉人工', '真人'] as const;

@@ -24,6 +24,13 @@ export interface StartConversationInput {
   locale?: Locale;
   /** The page the visitor was on, shown to the agent. */
   pageUrl?: string;
+  /** Set when the visitor comes from the help center ("Still need help?"): what they read and searched. */
+  help?: HelpContext;
+}
+export interface HelpContext {
+  articleId?: string;
+  articleTitle?: string;
+  query?: string;
 }
 /** `conversationId` omitted: the visitor's newest open conversation (or null data). */
 export interface SyncInput {
@@ -61,6 +68,20 @@ export interface TransferInput {
   toAgentId?: string;
   toDepartmentId?: string;
 }
+/** The visitor's answer to "Did this answer your question?" under a bot answer. */
+export interface BotFeedbackInput {
+  conversationId: string;
+  /** A bot message of that conversation whose meta has `feedback: 'ask'`. */
+  messageId: string;
+  helpful: boolean;
+}
+export interface BotFeedbackResult {
+  messageId: string;
+  /** The feedback on record: the first one given (a second answer changes nothing). */
+  helpful: boolean;
+  /** False when feedback on this answer had been given before. */
+  recorded: boolean;
+}
 export interface Directory {
   departments: Department[];
   agents: Array<Pick<AgentProfile, 'id' | 'name' | 'presence' | 'departmentIds'>>;
@@ -96,6 +117,7 @@ export interface VisitorClientEvents {
   'conversation:close': (input: ConversationRef, ack: AckCallback<VisitorConversation>) => void;
   'message:send': (input: SendMessageInput, ack: AckCallback<Message>) => void;
   'typing:set': (input: TypingInput) => void;
+  'bot:feedback': (input: BotFeedbackInput, ack: AckCallback<BotFeedbackResult>) => void;
 }
 export interface VisitorServerEvents {
   'message:created': (message: Message) => void;

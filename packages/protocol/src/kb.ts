@@ -49,6 +49,14 @@ export interface ArticleAdmin extends Article {
   createdAt: IsoDate;
 }
 
+/** A visitor's comment left with a helpful vote (console: `GET /api/console/kb/articles/:id/comments`). */
+export interface KbVoteComment {
+  helpful: boolean;
+  comment: string;
+  /** When the vote was cast or last replaced. */
+  createdAt: IsoDate;
+}
+
 export interface SearchHit extends ArticleSummary {
   score: number;
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LIMITS, SUPPORTED_LOCALES } from './constants.js';
 import type {
   AgentHandshake,
+  BotFeedbackInput,
   ConversationRef,
   HandoffInput,
   PresenceInput,
@@ -28,6 +29,7 @@ const NUL_OR_LONE_SURROGATE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\u
 export function isStorableText(s: string): boolean {
   return !NUL_OR_LONE_SURROGATE.test(s);
 }
+// A function declaration, not a const: schemas-kb.ts (re-exported below) calls it while this module is
 // still being evaluated, and only declarations are initialised that early.
 export function text() {
   return z.string().refine(isStorableText, 'contains a character that cannot be stored (NUL or a broken surrogate pair)');
@@ -41,6 +43,10 @@ export const startConversationSchema = z
     departmentId: id.optional(),
     locale: locale.optional(),
     pageUrl: text().max(2000).optional(),
+    help: z
+      .object({ articleId: id.optional(), articleTitle: text().max(300).optional(), query: text().max(500).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 export const syncSchema = z.object({ conversationId: id.optional(), afterSeq: z.number().int().min(0) }).strict();
@@ -64,6 +70,7 @@ export const transferSchema = z
   .strict()
   .refine((t) => (t.toAgentId ? 1 : 0) + (t.toDepartmentId ? 1 : 0) === 1, 'give exactly one of toAgentId, toDepartmentId');
 export const emptySchema = z.object({}).strict();
+export const botFeedbackSchema = z.object({ conversationId: id, messageId: id, helpful: z.boolean() }).strict();
 
 export const visitorHandshakeSchema = z.object({ siteKey: text().min(1).max(100), token: text().min(16).max(200) });
 export const agentHandshakeSchema = z.object({ token: text().min(16).max(200) });
@@ -96,3 +103,5 @@ agree<Same<z.infer<typeof readSchema>, ReadInput>>();
 agree<Same<z.infer<typeof transferSchema>, TransferInput>>();
 agree<Same<z.infer<typeof visitorHandshakeSchema>, VisitorHandshake>>();
 agree<Same<z.infer<typeof agentHandshakeSchema>, AgentHandshake>>();
+agree<Same<z.infer<typeof botFeedbackSchema>, BotFeedbackInput>>();
+export * from './schemas-kb.js';

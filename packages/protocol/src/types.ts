@@ -35,14 +35,22 @@ export type SystemEvent =
   | { kind: 'agent_joined'; name: string }
   | { kind: 'transferred'; toName?: string; toDepartment?: LocalizedText }
   | { kind: 'closed'; by: 'visitor' | 'agent' | 'system' }
-  | { kind: 'requeued' };
+  | { kind: 'requeued' }
+  /** The visitor came from the help center: the article they read and what they searched, for the agent. */
+  | { kind: 'from_help'; articleTitle?: string; query?: string };
 
 export interface MessageMeta {
-  /** Bot answers: the FAQ entries it used or suggests. */
+  /** Bot messages: the knowledge-base articles it answered from (first) or suggests. */
   articles?: { id: string; title: string }[];
   /** Buttons the widget renders under a bot message. */
   actions?: Array<'handoff'>;
   system?: SystemEvent;
+  /** A bot answer from the knowledge base: the widget asks "Did this answer your question?" (command `bot:feedback`). */
+  feedback?: 'ask';
+  /** The bot's reply to the visitor's feedback on the answer `messageId`; it marks that answer's question as answered. */
+  feedbackFor?: { messageId: string; helpful: boolean };
+  /** Bot replies: the visitor message they respond to. */
+  replyTo?: string;
 }
 
 export interface Message {

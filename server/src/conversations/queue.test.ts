@@ -93,12 +93,14 @@ test("the queue preview is the newest message with text, never the handoff's emp
   const { socket: alice } = await connectAgent(server, server.accounts.alice);
   const { socket: visitor } = await connectVisitor(server);
   const sync = unwrap(await call<ConversationSync<VisitorConversation>>(visitor, 'conversation:start', {}));
-  unwrap(await call<Message>(visitor, 'message:send', { conversationId: sync.conversation.id, clientId: crypto.randomUUID(), body: 'my parcel is lost' }));
+  const answered = nextEvent<Message>(visitor, 'message:created', (m) => m.author === 'bot' && m.seq > 1);
+  unwrap(await call<Message>(visitor, 'message:send', { conversationId: sync.conversation.id, clientId: crypto.randomUUID(), body: 'where is my order?' }));
+  await answered;
   unwrap(await call<VisitorConversation>(visitor, 'conversation:handoff', { conversationId: sync.conversation.id, departmentId: server.departments.sales.id }));
   const queues = unwrap(await call<QueueSnapshot[]>(alice, 'queue:list', {}));
   const item = queues.flatMap((q) => q.items).find((c) => c.id === sync.conversation.id);
   assert.ok(item, 'the conversation waits in the queue');
-  // The bot answered the visitor (tracking FAQ) before the handoff's system row was written.
+  // The bot answered the visitor (the tracking article) before the handoff's system row was written.
   assert.equal(item.lastMessage?.author, 'bot');
   assert.match(item.lastMessage?.body ?? '', /tracking/i);
 });

@@ -1,8 +1,7 @@
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { LIMITS } from '@parley/protocol';
-import type { AgentConversation, ConversationSync, Locale, Message, VisitorConversation } from '@parley/protocol';
-import { decide, MAX_BOT_MISSES } from '../bot/service.js';
-import { BOT_TEXT } from '../bot/text.js';
+import type { AgentConversation, ConversationSync, HelpContext, Locale, Message, SystemEvent, VisitorConversation } from '@parley/protocol';
+import { BOT_TEXT, runBot } from '../bot/service.js';
 import type { AppContext } from '../context.js';
 import type { Executor, Tx } from '../db/client.js';
 import { agentDepartments, agents, conversations, departments, messages, visitors } from '../db/schema.js';
@@ -80,6 +79,27 @@ export async function getConversation(ctx: AppContext, id: string): Promise<Conv
   const [conv] = await ctx.db.select().from(conversations).where(eq(conversations.id, id));
   if (!conv) throw new AppError('not_found', 'conversation not found');
   return conv;
+}
+
+/** A message of the conversation; one of another conversation looks exactly like a missing one. */
+export async function conversationMessage(ctx: AppContext, conversationId: string, messageId: string): Promise<Message> {
+  const [row] = await ctx.db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.id, messageId)));
+  if (!row) throw new AppError('not_found', 'message not found');
+  return toMessage(row);
+}
+
+/** The `limit` messages before seq `beforeSeq`, oldest first (what an external bot gets as history). */
+export async function messagesBefore(ctx: AppContext, conversationId: string, beforeSeq: number, limit: number): Promise<Message[]> {
+  const rows = await ctx.db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), sql`${messages.seq} < ${beforeSeq}`))
+    .orderBy(desc(messages.seq))
+    .limit(limit);
+  return rows.reverse().map(toMessage);
 }
 
 /** Visitors reach only their own conversations; someone else's looks exactly like a missing one. */
@@ -171,8 +191,9 @@ export async function queueSnapshots(ctx: AppContext, departmentIds: string[]) {
 export async function startConversation(
   ctx: AppContext,
   visitor: { visitorId: string; siteId: string },
-  input: { departmentId?: string; locale?: Locale; pageUrl?: string },
+  input: { departmentId?: string; locale?: Locale; pageUrl?: string; help?: HelpContext },
 ): Promise<ConversationSync<VisitorConversation>> {
+  const help = helpEvent(input.help);
   // One open conversation per visitor: a repeated start (double click, retry) resumes it.
   const [open] = await ctx.db
     .select()
@@ -180,7 +201,11 @@ export async function startConversation(
     .where(and(eq(conversations.visitorId, visitor.visitorId), ne(conversations.status, 'closed')))
     .orderBy(desc(conversations.createdAt))
     .limit(1);
-  if (open) return syncConversation(ctx, open, 0);
+  if (open) {
+    // Back from the help center with a chat already going: the agent still learns what they read.
+    if (help) await appendMessage(ctx, open.id, { author: 'system', authorName: null, body: '', meta: { system: help } });
+    return syncConversation(ctx, open, 0);
+  }
   if (input.departmentId) await departmentOf(ctx, visitor.siteId, input.departmentId);
   const [v] = await ctx.db.select().from(visitors).where(eq(visitors.id, visitor.visitorId));
   const locale = input.locale ?? v?.locale ?? 'en';
@@ -191,11 +216,18 @@ export async function startConversation(
       .values({ siteId: visitor.siteId, visitorId: visitor.visitorId, departmentId: input.departmentId ?? null, locale, pageUrl: input.pageUrl ?? v?.pageUrl ?? null, createdAt: now, updatedAt: now })
       .returning();
     await insertMessage(ctx, tx, row!.id, { author: 'bot', authorName: BOT_TEXT.name[locale], body: BOT_TEXT.greeting[locale] });
+    if (help) await insertMessage(ctx, tx, row!.id, { author: 'system', authorName: null, body: '', meta: { system: help } });
     return row!;
   });
   if (input.pageUrl) await ctx.db.update(visitors).set({ pageUrl: input.pageUrl, locale }).where(eq(visitors.id, visitor.visitorId));
   ctx.visitors.in(`visitor:${visitor.visitorId}`).socketsJoin(convRoom(conv.id));
   return syncConversation(ctx, await getConversation(ctx, conv.id), 0);
+}
+
+/** The system event recording where a visitor came from in the help center; null when there is nothing to say. */
+function helpEvent(help: HelpContext | undefined): SystemEvent | null {
+  if (!help || (!help.articleTitle && !help.query)) return null;
+  return { kind: 'from_help', ...(help.articleTitle ? { articleTitle: help.articleTitle } : {}), ...(help.query ? { query: help.query } : {}) };
 }
 
 export async function syncConversation(ctx: AppContext, conv: ConversationRow, afterSeq: number): Promise<ConversationSync<VisitorConversation>> {
@@ -225,38 +257,30 @@ export async function visitorSend(ctx: AppContext, ref: { id: string; visitorId:
   if (!duplicate && conversation.status === 'queued' && conversation.departmentId) await publishQueue(ctx, conversation.departmentId);
   if (!duplicate && conversation.status === 'bot') {
     // After the ack: the visitor sees their message confirmed before the bot's answer arrives.
-    setImmediate(() => {
-      runBot(ctx, ref.id, input.body).catch((err: unknown) => ctx.logger.error({ err, conversationId: ref.id }, 'bot failed'));
-    });
+    setImmediate(() => void runBot(ctx, ref.id, message));
   }
   return message;
 }
 
-async function runBot(ctx: AppContext, conversationId: string, text: string): Promise<void> {
-  const conv = await getConversation(ctx, conversationId);
-  if (conv.status !== 'bot') return;
-  const decision = await decide(ctx.db, { siteId: conv.siteId, locale: conv.locale, text });
-  const botName = BOT_TEXT.name[conv.locale];
-  if (decision.kind === 'handoff') {
-    await handoff(ctx, conv, undefined);
-    return;
-  }
-  if (decision.kind === 'answer') {
-    await appendMessage(ctx, conv.id, { author: 'bot', authorName: botName, body: decision.body, meta: decision.meta });
-    return;
-  }
+/**
+ * One more miss while the bot still has the conversation: the new count, or null when a person has it
+ * by now (the miss no longer matters).
+ */
+export async function countBotMiss(ctx: AppContext, conversationId: string): Promise<number | null> {
   const [bumped] = await ctx.db
     .update(conversations)
     .set({ botMisses: sql`${conversations.botMisses} + 1` })
-    .where(and(eq(conversations.id, conv.id), eq(conversations.status, 'bot')))
+    .where(and(eq(conversations.id, conversationId), eq(conversations.status, 'bot')))
     .returning({ misses: conversations.botMisses });
-  if (!bumped) return;
-  if (bumped.misses >= MAX_BOT_MISSES) {
-    await appendMessage(ctx, conv.id, { author: 'bot', authorName: botName, body: BOT_TEXT.handoff[conv.locale] });
-    await handoff(ctx, await getConversation(ctx, conv.id), undefined);
-  } else {
-    await appendMessage(ctx, conv.id, { author: 'bot', authorName: botName, body: decision.body, meta: decision.meta });
-  }
+  return bumped?.misses ?? null;
+}
+
+/** An answer ends a run of misses: it takes misses in a row, not in a whole conversation, to hand off. */
+export async function clearBotMisses(ctx: AppContext, conversationId: string): Promise<void> {
+  await ctx.db
+    .update(conversations)
+    .set({ botMisses: 0 })
+    .where(and(eq(conversations.id, conversationId), sql`${conversations.botMisses} <> 0`));
 }
 
 /** bot -> queued. Queued or assigned already: nothing to do, answer the current view. */

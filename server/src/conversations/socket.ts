@@ -2,6 +2,7 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import {
   agentHandshakeSchema,
   agentSyncSchema,
+  botFeedbackSchema,
   conversationRefSchema,
   emptySchema,
   handoffSchema,
@@ -17,6 +18,7 @@ import {
 import { LIMITS } from '@parley/protocol';
 import type { AppContext } from '../context.js';
 import { authenticate } from '../auth/service.js';
+import { botFeedback } from '../bot/service.js';
 import { conversations, departments, agents, agentDepartments, visitors } from '../db/schema.js';
 import { AppError, toProtocolError } from '../lib/errors.js';
 import { command, sequential } from '../lib/socket.js';
@@ -101,6 +103,8 @@ export function registerVisitorNamespace(ctx: AppContext): void {
         return visitorView(ctx, await own(conv.id));
       }),
     );
+
+    socket.on('bot:feedback', command(log, 'bot:feedback', botFeedbackSchema, async (input) => botFeedback(ctx, await own(input.conversationId), input)));
 
     const inOrder = sequential();
     // A conversation's owner never changes, so each socket checks a conversation once; whether it is

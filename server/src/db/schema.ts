@@ -22,7 +22,6 @@ export const sitesRelations = relations(sites, ({ many }) => ({
   departments: many(departments),
   visitors: many(visitors),
   conversations: many(conversations),
-  faqEntries: many(faqEntries),
 }));
 
 // ---------- departments ----------
@@ -181,24 +180,7 @@ export const messagesRelations = relations(messages, ({ one }) => ({
   conversation: one(conversations, { fields: [messages.conversationId], references: [conversations.id] }),
 }));
 
-// ---------- FAQ ----------
+// ---------- knowledge base (server/src/kb/schema.ts) ----------
 
-export const faqEntries = pgTable(
-  'faq_entries',
-  {
-    id: id(),
-    siteId: uuid('site_id').notNull().references(() => sites.id, { onDelete: 'cascade' }),
-    /** Same key for the translations of one entry. */
-    groupKey: text('group_key').notNull(),
-    locale: text('locale').$type<Locale>().notNull(),
-    question: text('question').notNull(),
-    answer: text('answer').notNull(),
-    keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
-    published: boolean('published').notNull().default(true),
-    createdAt: createdAt(),
-  },
-  (t) => [index('faq_entries_site_locale_idx').on(t.siteId, t.locale), uniqueIndex('faq_entries_group_locale_uq').on(t.siteId, t.groupKey, t.locale)],
-);
-export const faqEntriesRelations = relations(faqEntries, ({ one }) => ({
-  site: one(sites, { fields: [faqEntries.siteId], references: [sites.id] }),
-}));
+export * from '../kb/schema.js';
+export * from '../bot/schema.js';

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/password.js';
+import { seedDemoKb } from '../kb/seed.js';
 import type { Db } from './client.js';
-import { agentDepartments, agents, departments, faqEntries, sites } from './schema.js';
-import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, DEMO_FAQ, DEMO_SITE_NAME } from './seed-data.js';
-import type { Locale } from '@parley/protocol';
+import { agentDepartments, agents, departments, sites } from './schema.js';
+import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, DEMO_SITE_NAME } from './seed-data.js';
 
 export interface SeedAccount {
   id: string;
@@ -49,10 +49,7 @@ export async function seed(db: Db): Promise<SeedResult> {
         .returning();
       await tx.insert(agentDepartments).values(a.departments.map((k) => ({ agentId: row!.id, departmentId: deptIds[k]! })));
     }
-    const faqRows = Object.entries(DEMO_FAQ).flatMap(([groupKey, byLocale]) =>
-      (Object.keys(byLocale) as Locale[]).map((locale) => ({ siteId: site!.id, groupKey, locale, ...byLocale[locale] })),
-    );
-    await tx.insert(faqEntries).values(faqRows);
+    await seedDemoKb(tx, site!.id);
     return true;
   });
   return { created, ...(await readSeed(db)) };

@@ -12,6 +12,8 @@ export const FLOOD_LIMITS = {
   connectionsPerIp: { key: 'client IP', message: 'Too many connections from your network; try again shortly.' },
   conversationsPerIp: { key: 'client IP', message: 'Too many new conversations from your network; try again shortly.' },
   visitorSessionsPerIp: { key: 'client IP', message: 'Too many new visitors from your network; try again shortly.' },
+  kbReadsPerIp: { key: 'client IP', message: 'Too many help-center requests from your network; try again shortly.' },
+  kbVotesPerIp: { key: 'client IP', message: 'Too many votes from your network; try again shortly.' },
 } as const;
 export type LimitName = keyof typeof FLOOD_LIMITS;
 
@@ -21,6 +23,8 @@ const CONFIG_KEY: Record<LimitName, keyof Config> = {
   connectionsPerIp: 'rateConnectionsPerIp',
   conversationsPerIp: 'rateConversationsPerIp',
   visitorSessionsPerIp: 'rateVisitorSessionsPerIp',
+  kbReadsPerIp: 'rateKbReadsPerIp',
+  kbVotesPerIp: 'rateKbVotesPerIp',
 };
 
 export interface Limiters {
