@@ -1,6 +1,6 @@
 /**
  * Two builds, both run by `pnpm build`:
- *  - default mode: the Lit elements as ES modules into dist/elements/ (chat.js, console.js, shared
+ *  - default mode: the Lit elements as ES modules into dist/elements/ (chat.js, faq.js, console.js, shared
  *    chunks under dist/elements/chunks/). Only dist/elements is emptied: dist/parley.js and anything
  *    else in dist/ belong to the other build.
  *  - `--mode embed`: the script-tag loader as one IIFE file, dist/parley.js.
@@ -12,7 +12,13 @@ import { defineConfig, type Plugin } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const at = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
-const elementEntries: Record<string, string> = { chat: at('./packages/elements/src/chat/chat.ts') };
+const elementEntries: Record<string, string> = {
+  chat: at('./packages/elements/src/chat/chat.ts'),
+  // The help center: shares Lit and the internals with chat.js through chunks/.
+  faq: at('./packages/elements/src/faq/faq.ts'),
+  // What parley.js loads: the chat plus the tabbed panel; it imports faq.js on first use of Help.
+  messenger: at('./packages/elements/src/messenger/messenger.ts'),
+};
 // The console element is built by another workstream; build it whenever its entry exists.
 const consoleEntry = at('./packages/elements/src/console/console.ts');
 if (existsSync(consoleEntry)) elementEntries.console = consoleEntry;

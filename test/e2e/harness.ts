@@ -13,6 +13,7 @@ import { freePort } from '../support/net.js';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 export const ACCOUNTS = {
+  admin: { email: 'admin@parley.test', password: 'parley-admin', name: 'Ada Admin' },
   alice: { email: 'alice@parley.test', password: 'parley-alice', name: 'Alice' },
   bob: { email: 'bob@parley.test', password: 'parley-bob', name: 'Bob' },
 } as const;

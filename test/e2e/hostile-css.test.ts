@@ -30,7 +30,10 @@ textarea, input { font-size: 60px !important; display: none !important; }
 /** What the visitor sees of the element at the centre of a part: it must be that part, not covered. */
 async function box(page: Page, selector: string) {
   return page.evaluate((sel) => {
-    const host = document.querySelector('parley-chat');
+    // parley.js mounts <parley-messenger>; the chat is inside its shadow root.
+    const messenger = document.querySelector('parley-messenger');
+    const chat = messenger?.shadowRoot?.querySelector('parley-chat');
+    const host = (chat?.shadowRoot?.querySelector(sel) ? chat : messenger) ?? null;
     const el = host?.shadowRoot?.querySelector<HTMLElement>(sel);
     if (!host || !el) return null;
     const r = el.getBoundingClientRect();
@@ -60,7 +63,7 @@ test('the launcher and the chat stay visible, sized and usable under hostile hos
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('main, div, h1')!).display), 'none');
 
   // Before the chat is loaded: the loader's placeholder launcher.
-  await page.waitForFunction(() => document.querySelector('parley-chat')?.shadowRoot?.querySelector('button'));
+  await page.waitForFunction(() => document.querySelector('parley-messenger')?.shadowRoot?.querySelector('button'));
   const placeholder = await box(page, 'button');
   assert.ok(placeholder, 'placeholder launcher exists');
   assert.deepEqual(
@@ -90,7 +93,9 @@ test('the launcher and the chat stay visible, sized and usable under hostile hos
   await waitFor(() => committedRows(v.log), (rows) => rows.length >= 3 && rows.at(-1)!.author === 'bot', 15_000, 'bot answer');
   const bubble = await box(page, '[data-author="bot"] .bubble');
   assert.equal(bubble?.fontSize, '15px');
-  const transform = await page.evaluate(() => getComputedStyle(document.querySelector('parley-chat')!.shadowRoot!.querySelector('.bubble')!).textTransform);
+  const transform = await page.evaluate(
+    () => getComputedStyle(document.querySelector('parley-messenger')!.shadowRoot!.querySelector('parley-chat')!.shadowRoot!.querySelector('.bubble')!).textTransform,
+  );
   assert.equal(transform, 'none');
   assert.deepEqual(errors, []);
   await context.close();

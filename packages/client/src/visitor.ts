@@ -1,7 +1,9 @@
 import type { Socket } from 'socket.io-client';
 import type {
   Ack,
+  BotFeedbackResult,
   ConversationSync,
+  HelpContext,
   Locale,
   Message,
   ProtocolError,
@@ -106,9 +108,10 @@ export class VisitorClient extends EventTarget {
   }
 
   /** Starts a conversation (the bot greets), or does nothing when one is already open. */
-  async start(input: { departmentId?: string; pageUrl?: string } = {}): Promise<void> {
+  async start(input: { departmentId?: string; pageUrl?: string; help?: HelpContext } = {}): Promise<void> {
     const current = this.state.conversation;
-    if (current && current.status !== 'closed') return;
+    // An open conversation is resumed as it is; only a help-center context is still worth telling the server.
+    if (current && current.status !== 'closed' && !input.help) return;
     await this.connect();
     if (!(await whenConnected(this.socket))) {
       this.publish({ error: { code: 'unavailable', message: 'Cannot reach the server.' } });
@@ -124,7 +127,7 @@ export class VisitorClient extends EventTarget {
       this.publish({ busy: false, error: ack.error });
       return;
     }
-    this.committed = [];
+    if (ack.data.conversation.id !== current?.id) this.committed = [];
     this.adopt(ack.data);
     // Failed leftovers of an earlier, closed conversation can never be delivered; pending ones are still tried.
     this.outbox.discard((i) => i.state === 'failed' && i.conversationId !== ack.data.conversation.id);
@@ -156,6 +159,15 @@ export class VisitorClient extends EventTarget {
     this.typingSignal.set(typing);
   }
 
+  /**
+   * "Still need help?" in the help center: the visitor has read the articles already, so the chat goes
+   * straight to a person, carrying what they read and searched (a system message the agent sees).
+   */
+  async startFromHelp(help: HelpContext): Promise<void> {
+    await this.start({ help });
+    if (this.state.conversation?.status === 'bot') await this.handoff();
+  }
+
   /** Asks for a person; the conversation joins the department's queue. */
   async handoff(departmentId?: string): Promise<void> {
     await this.command<VisitorConversation>('conversation:handoff', (id) => ({ conversationId: id, ...(departmentId ? { departmentId } : {}) }));
@@ -163,6 +175,18 @@ export class VisitorClient extends EventTarget {
 
   async close(): Promise<void> {
     await this.command<VisitorConversation>('conversation:close', (id) => ({ conversationId: id }));
+  }
+
+  /**
+   * The visitor's answer to "Did this answer your question?" under bot answer `messageId`. The bot's
+   * follow-up arrives as a message whose `meta.feedbackFor` names the answer. Resolves with the error
+   * when the server refused or could not be reached (the caller may offer to try again), else null.
+   */
+  async feedback(messageId: string, helpful: boolean): Promise<ProtocolError | null> {
+    const conversationId = this.state.conversation?.id;
+    if (!conversationId) return { code: 'not_found', message: 'No conversation.' };
+    const ack = await request<BotFeedbackResult>(this.socket, 'bot:feedback', { conversationId, messageId, helpful });
+    return ack.ok ? null : ack.error;
   }
 
   /** After a close: a fresh conversation with a fresh greeting. */

@@ -3,29 +3,45 @@
  *
  *   <script src="https://HOST/parley.js" data-site="SITE_KEY" [data-lang="zh-CN"] [data-open] async></script>
  *
- * It mounts <parley-chat> with a placeholder launcher (in a shadow root) and loads nothing else: no element
- * bundle, no socket, until the visitor clicks (or the page calls Parley.open()), unless the visitor
- * already has an open conversation (`parley:<site>:open` = '1', written by @parley/client), which
- * must resume at once. Built as one IIFE; the only global is `window.Parley`. Stays well under
- * 5 KB gzip: no Lit, no client, no protocol runtime here.
+ * It mounts <parley-messenger> (chat and help center) with a placeholder launcher in a shadow root and
+ * loads nothing else: no element bundle, no socket, until the visitor clicks (or the page calls
+ * Parley('open')), unless the visitor already has an open conversation (`parley:<site>:open` = '1',
+ * written by @parley/client), which must resume at once. Reading help articles never opens a socket.
+ * Built as one IIFE; the only global is `window.Parley`. Budget: 3 KB gzip, so no Lit, no client, no
+ * protocol runtime here.
+ *
+ * API, callable before this script has loaded through the usual queue stub
+ * (`window.Parley = window.Parley || function () { (Parley.q = Parley.q || []).push(arguments) }`):
+ *   Parley('open' | 'close' | 'toggle'), Parley('show', 'chat' | 'help'), Parley('showArticle', id),
+ *   Parley('on', event, fn) -> unsubscribe. The same as methods: Parley.open(), Parley.showArticle(id)...
  */
 
-type Method = 'open' | 'close' | 'toggle';
 type Listener = (event: Event) => void;
 interface ParleyApi {
+  (method: string, ...args: unknown[]): unknown;
   open(): void;
   close(): void;
   toggle(): void;
+  /** Opens the panel on a tab: 'chat' or 'help'. */
+  show(tab?: string): void;
+  /** Opens the Help tab on one article. */
+  showArticle(id: string): void;
   /** Listens for 'open' | 'close' | 'message-sent' (or the full 'parley-*' name); returns an unsubscribe function. */
   on(event: string, fn: Listener): () => void;
 }
-/** A page may queue calls before this script runs: `window.Parley = {q: [['open']]}`. */
-type Preload = { q?: Array<[string, ...unknown[]]> } | undefined;
+/** What the page may have queued before this script ran: arrays or `arguments` objects. */
+type Preload = { q?: ArrayLike<unknown>[] } | undefined;
+/** The upgraded element's methods the loader calls (typed here: the loader never imports it). */
+interface Messenger extends HTMLElement {
+  show(tab?: string): void;
+  showArticle(id: string): void;
+  chatFromHelp(help: unknown): Promise<void>;
+}
 
 const w = window as unknown as { Parley?: ParleyApi | Preload };
 
 (() => {
-  if (w.Parley && typeof (w.Parley as ParleyApi).open === 'function') return; // included twice
+  if (w.Parley && typeof (w.Parley as ParleyApi).showArticle === 'function') return; // included twice
   const preload = w.Parley as Preload;
 
   const script = (document.currentScript ??
@@ -49,7 +65,7 @@ const w = window as unknown as { Parley?: ParleyApi | Preload };
       : '打开聊天'
     : 'Open chat';
 
-  const el = document.createElement('parley-chat');
+  const el = document.createElement('parley-messenger') as Messenger;
   el.setAttribute('site', site);
   el.setAttribute('server', origin);
   if (data.lang) el.setAttribute('lang', data.lang);
@@ -88,53 +104,66 @@ const w = window as unknown as { Parley?: ParleyApi | Preload };
 
   let loading: Promise<unknown> | null = null;
   const load = (): Promise<unknown> =>
-    (loading ??= import(/* @vite-ignore */ `${origin}/elements/chat.js`).then(
-      () => customElements.whenDefined('parley-chat'),
+    (loading ??= import(/* @vite-ignore */ `${origin}/elements/messenger.js`).then(
+      () => customElements.whenDefined('parley-messenger'),
       (err: unknown) => {
         loading = null; // let a later click try again
         throw err;
       },
     ));
 
+  /** Runs `then` on the upgraded element, loading it first; the placeholder shows it is busy meanwhile. */
+  const withElement = (then: () => void): void => {
+    button.setAttribute('aria-busy', 'true');
+    load().then(then, (err: unknown) => {
+      button.removeAttribute('aria-busy');
+      console.error('[parley] could not load the messenger', err);
+    });
+  };
+
   // Desired state: the attribute is the element's `open` property (it reflects), so it works both
   // before and after the upgrade.
   const setOpen = (open: boolean): void => {
-    if (!open) {
-      el.removeAttribute('open');
-      return;
-    }
-    button.setAttribute('aria-busy', 'true');
-    load().then(
-      () => el.setAttribute('open', ''),
-      (err: unknown) => {
-        button.removeAttribute('aria-busy');
-        console.error('[parley] could not load the chat', err);
-      },
-    );
+    if (open) withElement(() => el.setAttribute('open', ''));
+    else el.removeAttribute('open');
   };
 
-  const api: ParleyApi = {
+  const methods = {
     open: () => setOpen(true),
     close: () => setOpen(false),
     toggle: () => setOpen(!el.hasAttribute('open')),
-    on(event, fn) {
-      const name = event.startsWith('parley-') ? event : `parley-${event}`;
-      el.addEventListener(name, fn);
-      return () => el.removeEventListener(name, fn);
+    show: (tab?: unknown) => withElement(() => el.show(tab === 'help' ? 'help' : 'chat')),
+    showArticle: (id: unknown) => withElement(() => el.showArticle(String(id))),
+    on(event: unknown, fn: unknown) {
+      const name = String(event).startsWith('parley-') ? String(event) : `parley-${String(event)}`;
+      el.addEventListener(name, fn as Listener);
+      return () => el.removeEventListener(name, fn as Listener);
     },
   };
+  const api = ((method: string, ...args: unknown[]) => {
+    const fn = (methods as Record<string, (...a: unknown[]) => unknown>)[method];
+    if (typeof fn === 'function') return fn(...args);
+    console.warn(`[parley] unknown method "${method}"`);
+    return undefined;
+  }) as ParleyApi;
+  Object.assign(api, methods);
   w.Parley = api;
 
   button.addEventListener('click', () => api.open());
+
+  // <parley-faq> elsewhere on the page ("Still need help? Chat with us") opens this messenger's chat.
+  document.addEventListener('parley-chat-request', (e) => {
+    if (e.defaultPrevented || e.composedPath().includes(el)) return;
+    e.preventDefault();
+    const detail = (e as CustomEvent<unknown>).detail;
+    withElement(() => void el.chatFromHelp(detail));
+  });
 
   const mount = (): void => {
     document.body.append(el);
     if ('open' in data && data.open !== 'false') api.open();
     else if (storage(`parley:${site}:open`) === '1') void load().catch(() => {});
-    for (const [method, ...args] of preload?.q ?? []) {
-      if (method === 'on') api.on(String(args[0]), args[1] as Listener);
-      else if (method === 'open' || method === 'close' || method === 'toggle') api[method as Method]();
-    }
+    for (const call of preload?.q ?? []) api(...(Array.from(call) as [string, ...unknown[]]));
   };
   if (document.body) mount();
   else document.addEventListener('DOMContentLoaded', mount, { once: true });

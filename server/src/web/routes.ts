@@ -24,13 +24,17 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Demo pages run the real widgets under the CSP that company sites are told to use: scripts only
- * from files (no inline script, no eval), sockets back to this origin.
+ * Demo pages run the real widgets under the strict CSP that company sites are told they can use: scripts
+ * only from files (no inline script, no eval), no inline styles (the elements style themselves through
+ * constructed stylesheets), sockets back to this origin, and Trusted Types enforced: the only policies
+ * are Lit's (`lit-html`) and Parley's (`parley`, which serves the help center's HTML sanitiser alone).
  */
 export const DEMO_CSP = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types parley lit-html',
   "img-src 'self' data:",
   "connect-src 'self'",
   "font-src 'self'",
@@ -40,7 +44,7 @@ export const DEMO_CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-export const DEMO_PAGES: Record<string, string> = { '/': 'index.html', '/console': 'console.html', '/intranet': 'intranet.html' };
+export const DEMO_PAGES: Record<string, string> = { '/': 'index.html', '/help': 'help.html', '/console': 'console.html', '/intranet': 'intranet.html' };
 
 /** Resolves `rel` inside `base`, or null when it escapes it or is not a file. */
 function fileIn(base: string, rel: string): string | null {

@@ -72,6 +72,14 @@ test('demo pages get the site key and a strict CSP without inline scripts', asyn
   assert.ok(!/script-src[^;]*unsafe-inline/.test(csp));
   assert.ok(!csp.includes('unsafe-eval'));
   assert.match(csp, /object-src 'none'/);
+  assert.match(csp, /style-src 'self'(;|$)/, 'no inline styles either');
+  assert.match(csp, /require-trusted-types-for 'script'/);
+  assert.match(csp, /trusted-types parley lit-html(;|$)/);
+  for (const page of ['/help', '/console', '/intranet']) {
+    const r = await fetch(server.url + page);
+    assert.equal(r.status, 200, page);
+    assert.equal(r.headers.get('content-security-policy'), csp, `${page} runs under the same CSP`);
+  }
 });
 
 test('without a build every front-end URL answers 503 "run pnpm build", and the API still works', async () => {

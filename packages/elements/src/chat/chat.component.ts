@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { VisitorClient, type TimelineEntry } from '@parley/client';
-import type { Message, VisitorConversation } from '@parley/protocol';
+import type { HelpContext, Message, VisitorConversation } from '@parley/protocol';
 import { ParleyElement } from '../internal/parley-element.js';
 import { ClientController } from '../internal/client-controller.js';
 import { LocaleController, deliveryText, systemText } from '../internal/i18n.js';
@@ -15,11 +15,22 @@ export interface ParleyMessageSentDetail {
   body: string;
 }
 
+export interface ParleyUnreadDetail {
+  /** Replies from the bot or an agent that arrived while the chat was not in view. */
+  count: number;
+}
+export interface ParleyArticleRequestDetail {
+  id: string;
+  title: string;
+}
+
 declare global {
   interface HTMLElementEventMap {
     'parley-open': CustomEvent<undefined>;
     'parley-close': CustomEvent<undefined>;
     'parley-message-sent': CustomEvent<ParleyMessageSentDetail>;
+    'parley-unread': CustomEvent<ParleyUnreadDetail>;
+    'parley-article-request': CustomEvent<ParleyArticleRequestDetail>;
   }
 }
 
@@ -30,6 +41,8 @@ declare global {
  * @fires parley-open - The panel opened.
  * @fires parley-close - The panel closed.
  * @fires parley-message-sent - The visitor sent a message (it is in the outbox; delivery follows).
+ * @fires parley-unread - The number of unseen replies changed (the launcher's badge; the messenger's too).
+ * @fires parley-article-request - In `inline` mode, the visitor picked an article the bot suggested.
  *
  * @csspart launcher - The round launcher button.
  * @csspart badge - The unread count on the launcher (replies that came while the panel was closed).
@@ -66,9 +79,17 @@ export class ParleyChat extends ParleyElement {
   /** Whether the panel is open. */
   @property({ type: Boolean, reflect: true }) open = false;
 
+  /**
+   * Rendered inside another element's panel (the messenger's Chat tab): no launcher and no floating
+   * panel of its own; `open` then means "in view". The container handles Escape and open/close events.
+   */
+  @property({ type: Boolean, reflect: true }) inline = false;
+
   @state() private confirmingEnd = false;
   @state() private failure: string | null = null;
   @state() private busy = false;
+  /** "Did this answer your question?" answers on their way, by answer id, until the bot's follow-up shows it. */
+  @state() private feedbackSent: Record<string, 'sending' | 'sent' | 'failed'> = {};
 
   @query('.launcher') private launcherEl?: HTMLButtonElement;
   @query('textarea') private composerEl?: HTMLTextAreaElement;
@@ -82,6 +103,7 @@ export class ParleyChat extends ParleyElement {
   private lastStatus: string | null = null;
   /** Highest seq the visitor has had in front of them (panel open); later replies count as unread. */
   private seenSeq = 0;
+  private lastUnread = 0;
 
   /** The underlying client, once created (after the first open). */
   get client(): VisitorClient | null {
@@ -120,6 +142,14 @@ export class ParleyChat extends ParleyElement {
     this.open = !this.open;
   }
 
+  /** "Still need help?" from the help center: a chat with what the visitor read and searched, handed to a person. */
+  async startFromHelp(help: HelpContext): Promise<void> {
+    this.focusComposerOnRender = true;
+    await this.ensureClient();
+    const client = this.clientCtl.client;
+    if (client) await this.run(() => client.startFromHelp(help));
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.open) {
       this.focusComposerOnRender = true;
@@ -142,7 +172,7 @@ export class ParleyChat extends ParleyElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('open') && (changed.get('open') !== undefined || this.open)) {
+    if (!this.inline && changed.has('open') && (changed.get('open') !== undefined || this.open)) {
       this.emit(this.open ? 'parley-open' : 'parley-close');
     }
     const status = this.clientCtl.client?.state.conversation?.status ?? null;
@@ -161,6 +191,11 @@ export class ParleyChat extends ParleyElement {
       (this.composerEl ?? this.renderRoot.querySelector<HTMLElement>('.panel'))?.focus();
     }
     if (this.logEl && this.stickToBottom) this.logEl.scrollTop = this.logEl.scrollHeight;
+    const unread = this.unreadCount();
+    if (unread !== this.lastUnread) {
+      this.lastUnread = unread;
+      this.emit('parley-unread', { count: unread });
+    }
   }
 
   private markSeen(): void {
@@ -211,9 +246,13 @@ export class ParleyChat extends ParleyElement {
   /** Escape anywhere in the element (launcher or panel): cancel a pending confirm, else close. */
   private readonly onKeydown = (e: KeyboardEvent): void => {
     if (e.key !== 'Escape' || e.isComposing || !this.open) return;
-    e.stopPropagation();
-    if (this.confirmingEnd) this.confirmingEnd = false;
-    else this.closeToLauncher();
+    if (this.confirmingEnd) {
+      e.stopPropagation();
+      this.confirmingEnd = false;
+    } else if (!this.inline) {
+      e.stopPropagation();
+      this.closeToLauncher();
+    }
   };
 
   /** Closes the panel and puts keyboard focus back where the visitor opened it. */
@@ -269,6 +308,18 @@ export class ParleyChat extends ParleyElement {
     if (client) void this.run(() => client.handoff());
   }
 
+  private async sendFeedback(messageId: string, helpful: boolean): Promise<void> {
+    const client = this.clientCtl.client;
+    if (!client || this.feedbackSent[messageId] === 'sending') return;
+    this.feedbackSent = { ...this.feedbackSent, [messageId]: 'sending' };
+    const error = await client.feedback(messageId, helpful);
+    this.feedbackSent = { ...this.feedbackSent, [messageId]: error ? 'failed' : 'sent' };
+    if (error) return;
+    // The buttons are replaced by the thanks: keep a keyboard user's place there.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-feedback-for="${messageId}"]`)?.focus();
+  }
+
   private endChat(): void {
     const client = this.clientCtl.client;
     this.confirmingEnd = false;
@@ -291,6 +342,9 @@ export class ParleyChat extends ParleyElement {
 
   protected override render(): TemplateResult {
     const s = this.l10n.s;
+    if (this.inline) {
+      return html`<div id="panel" part="panel" class="panel inline" ?hidden=${!this.open}>${this.open ? this.renderPanel() : nothing}</div>`;
+    }
     const unread = this.unreadCount();
     return html`
       <button
@@ -334,6 +388,8 @@ export class ParleyChat extends ParleyElement {
     const conv = st?.conversation ?? null;
     const connection = st?.connection ?? 'idle';
     const error = this.failure ?? (!conv && connection !== 'connecting' ? (st?.error?.message ?? null) : null);
+    // Answers the visitor rated, as the bot's follow-ups record it: survives a reload, unlike local state.
+    const rated = new Set((st?.timeline ?? []).flatMap((e) => (e.message.meta?.feedbackFor ? [e.message.meta.feedbackFor.messageId] : [])));
     // One truth with the status line below: "Online" only while someone can actually answer.
     const agentsOnline = conv?.status === 'queued' ? conv.queue?.agentsOnline : st?.site?.agentsOnline;
     const sub =
@@ -349,15 +405,15 @@ export class ParleyChat extends ParleyElement {
               ? s.connecting
               : '';
     return html`
-      <header part="header">
-        <div class="titles">
-          <h2>${st?.site?.name ?? s.chat}</h2>
-          <p class="sub">${sub}</p>
-        </div>
-        <button type="button" @click=${this.closeToLauncher}>
-          ${s.minimize}
-        </button>
-      </header>
+      ${this.inline
+        ? html`<p class="presence" part="header">${sub}</p>`
+        : html`<header part="header">
+            <div class="titles">
+              <h2>${st?.site?.name ?? s.chat}</h2>
+              <p class="sub">${sub}</p>
+            </div>
+            <button type="button" @click=${this.closeToLauncher}>${s.minimize}</button>
+          </header>`}
       ${connection !== 'online' && connection !== 'idle' && conv ? html`<div class="banner" role="alert">${s.reconnecting}</div>` : nothing}
       ${error && conv ? html`<div class="banner error" role="alert">${error}</div>` : nothing}
       <div
@@ -381,7 +437,7 @@ export class ParleyChat extends ParleyElement {
             : repeat(
                 st?.timeline ?? [],
                 (e) => e.key,
-                (e, i) => this.renderEntry(e, conv, i === this.lastHandoffIndex(st?.timeline ?? [], conv)),
+                (e, i) => this.renderEntry(e, conv, i === this.lastHandoffIndex(st?.timeline ?? [], conv), rated),
               )}
       </div>
       <div class="typing" aria-hidden="true">${this.renderTyping()}</div>
@@ -402,7 +458,7 @@ export class ParleyChat extends ParleyElement {
     return m.author === 'bot' && m.meta?.actions?.includes('handoff') ? last : -1;
   }
 
-  private renderEntry(entry: TimelineEntry, conv: VisitorConversation, handoffLive: boolean): TemplateResult {
+  private renderEntry(entry: TimelineEntry, conv: VisitorConversation, handoffLive: boolean, rated: ReadonlySet<string>): TemplateResult {
     const s = this.l10n.s;
     const m: Message = entry.message;
     if (m.author === 'system') {
@@ -424,15 +480,40 @@ export class ParleyChat extends ParleyElement {
       <div class="bubble">${m.body}</div>
       ${articles.length
         ? html`<ul class="articles" aria-label=${s.articles}>
-            ${articles.map((a) => html`<li>${a.title}</li>`)}
+            ${articles.map((a) =>
+              this.inline
+                ? html`<li><button type="button" class="link-button" @click=${() => this.emit('parley-article-request', { id: a.id, title: a.title })}>${a.title}</button></li>`
+                : html`<li>${a.title}</li>`,
+            )}
           </ul>`
         : nothing}
+      ${m.author === 'bot' && m.meta?.feedback === 'ask' ? this.renderFeedback(m, conv, rated.has(m.id)) : nothing}
       ${handoffLive && conv.status === 'bot'
         ? html`<div class="actions">
             <button class="secondary" type="button" ?disabled=${this.busy || !!this.clientCtl.client?.state.busy} @click=${this.handoff}>${s.talkToPerson}</button>
           </div>`
         : nothing}
       ${m.author === 'visitor' ? this.renderDelivery(entry) : nothing}
+    </div>`;
+  }
+
+  /** "Did this answer your question?" with Yes / No, answered once; then a short thanks in their place. */
+  private renderFeedback(m: Message, conv: VisitorConversation, rated: boolean): TemplateResult | typeof nothing {
+    const s = this.l10n.s;
+    const local = this.feedbackSent[m.id];
+    if (rated || local === 'sent') {
+      return html`<p class="feedback done" data-feedback-for=${m.id} tabindex="-1">${s.feedbackThanks}</p>`;
+    }
+    if (conv.status === 'closed') return nothing;
+    const label = `feedback-${m.id}`;
+    // aria-disabled rather than disabled while sending: a disabled button drops keyboard focus to <body>.
+    return html`<div class="feedback" role="group" aria-labelledby=${label}>
+      <span id=${label}>${s.feedbackQuestion}</span>
+      <span class="choices">
+        <button class="secondary" type="button" aria-disabled=${local === 'sending' ? 'true' : 'false'} @click=${() => this.sendFeedback(m.id, true)}>${s.feedbackYes}</button>
+        <button class="secondary" type="button" aria-disabled=${local === 'sending' ? 'true' : 'false'} @click=${() => this.sendFeedback(m.id, false)}>${s.feedbackNo}</button>
+      </span>
+      ${local === 'failed' ? html`<span class="note" role="alert">${s.feedbackFailed}</span>` : nothing}
     </div>`;
   }
 

@@ -39,6 +39,13 @@ export interface ChatStrings extends SharedStrings {
   articles: string;
   chatEnded: string;
   unread: (n: number) => string;
+  /** Under a bot answer; Yes / No answer it once. */
+  feedbackQuestion: string;
+  feedbackYes: string;
+  feedbackNo: string;
+  /** What replaces the Yes / No buttons once answered. */
+  feedbackThanks: string;
+  feedbackFailed: string;
 }
 
 export const chatStrings: Catalogs<ChatStrings> = {
@@ -77,6 +84,11 @@ export const chatStrings: Catalogs<ChatStrings> = {
     articles: 'Related articles',
     chatEnded: 'This chat has ended.',
     unread: (n) => (n === 1 ? '1 new message' : `${n} new messages`),
+    feedbackQuestion: 'Did this answer your question?',
+    feedbackYes: 'Yes',
+    feedbackNo: 'No',
+    feedbackThanks: 'Thanks for your feedback',
+    feedbackFailed: 'Your answer was not sent. Please try again.',
   },
   'zh-CN': {
     ...sharedStrings['zh-CN'],
@@ -113,6 +125,11 @@ export const chatStrings: Catalogs<ChatStrings> = {
     articles: '相关文章',
     chatEnded: '对话已结束。',
     unread: (n) => `${n} 条新消息`,
+    feedbackQuestion: '这个回答解决您的问题了吗？',
+    feedbackYes: '解决了',
+    feedbackNo: '没解决',
+    feedbackThanks: '感谢您的反馈',
+    feedbackFailed: '反馈未能发送，请重试。',
   },
   'zh-TW': {
     ...sharedStrings['zh-TW'],
@@ -149,5 +166,10 @@ export const chatStrings: Catalogs<ChatStrings> = {
     articles: '相關文章',
     chatEnded: '對話已結束。',
     unread: (n) => `${n} 則新訊息`,
+    feedbackQuestion: '這個回答解決您的問題了嗎？',
+    feedbackYes: '解決了',
+    feedbackNo: '沒解決',
+    feedbackThanks: '謝謝您的回饋',
+    feedbackFailed: '回饋未能送出，請再試一次。',
   },
 };

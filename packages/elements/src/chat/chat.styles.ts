@@ -2,18 +2,15 @@ import { css } from 'lit';
 import { tokens } from '../styles/tokens.js';
 import { focusRing, visuallyHidden } from '../styles/focus.js';
 import { overlayHost } from '../styles/isolate.js';
+import { floating } from '../styles/floating.js';
 
 export const chatStyles = [
   tokens,
   overlayHost,
+  floating,
   focusRing,
   visuallyHidden,
   css`
-    :host {
-      --_panel-width: var(--parley-panel-width, 380px);
-      --_panel-height: var(--parley-panel-height, 600px);
-      --_offset: var(--parley-offset, 20px);
-    }
     *,
     *::before,
     *::after {
@@ -28,75 +25,25 @@ export const chatStyles = [
       display: none !important;
     }
 
-    .launcher {
-      position: fixed;
-      right: var(--_offset);
-      bottom: var(--_offset);
-      z-index: var(--_z-index);
-      width: 56px;
-      height: 56px;
-      border-radius: 50%;
-      border: none;
-      background: var(--_accent);
-      color: var(--_accent-contrast);
-      box-shadow: var(--_shadow);
-      display: grid;
-      place-items: center;
-      transition: transform var(--_transition);
-    }
-    .launcher:hover {
-      transform: scale(1.05);
-    }
-    .badge {
-      position: absolute;
-      top: -4px;
-      right: -4px;
-      min-width: 22px;
-      height: 22px;
-      padding: 0 6px;
-      border-radius: 11px;
-      background: var(--_danger);
-      color: #fff;
-      font-size: 12px;
-      font-weight: 700;
-      line-height: 22px;
-      text-align: center;
-    }
-    .launcher svg {
-      width: 28px;
-      height: 28px;
-    }
 
-    .panel {
-      position: fixed;
-      right: var(--_offset);
-      bottom: calc(var(--_offset) + 68px);
-      z-index: var(--_z-index);
-      width: min(var(--_panel-width), calc(100vw - 2 * var(--_offset)));
-      height: min(var(--_panel-height), calc(100vh - 2 * var(--_offset) - 68px));
-      display: flex;
-      flex-direction: column;
-      background: var(--_surface);
-      color: var(--_text);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      box-shadow: var(--_shadow);
-      overflow: hidden;
-      animation: rise var(--_transition);
+    /* Inside the messenger: fill its tab panel instead of floating. */
+    .panel.inline {
+      position: static;
+      flex: 1;
+      width: auto;
+      height: 100%;
+      min-height: 0;
+      border: none;
+      border-radius: 0;
+      box-shadow: none;
+      animation: none;
     }
-    /* Transform only: fading opacity would leave text under contrast for the first frames. */
-    @keyframes rise {
-      from {
-        transform: translateY(8px);
-      }
-    }
-    @media (max-width: 480px) {
-      .panel {
-        inset: 0 0 76px 0;
-        width: auto;
-        height: auto;
-        border-radius: 0;
-      }
+    .presence {
+      margin: 0;
+      padding: 6px 14px;
+      font-size: 0.82em;
+      color: var(--_text-muted);
+      border-bottom: 1px solid var(--_border);
     }
 
     header {
@@ -225,6 +172,30 @@ export const chatStyles = [
       flex-wrap: wrap;
       gap: 6px;
       margin-top: 4px;
+    }
+    .feedback {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 4px 8px;
+      margin: 4px 0 0;
+      font-size: 0.85em;
+      color: var(--_text-muted);
+    }
+    .feedback .choices {
+      display: inline-flex;
+      gap: 6px;
+    }
+    .feedback .secondary {
+      padding: 2px 10px;
+    }
+    .feedback [aria-disabled='true'] {
+      opacity: 0.6;
+      cursor: progress;
+    }
+    .feedback .note {
+      flex-basis: 100%;
+      color: var(--_danger);
     }
     .secondary {
       background: var(--_surface);

@@ -199,6 +199,74 @@ describe('<parley-chat>', () => {
     expect(launcher(el).getAttribute('aria-expanded')).to.equal('false');
   });
 
+  it('asks "Did this answer your question?" under an answer; "No" brings other articles and a person, and the answer stays rated after a reload', async () => {
+    const el = await mount();
+    await openWithGreeting(el);
+    await type(el, 'How long does shipping take?');
+    await waitUntil(() => botRepliesAfterLastVisitor(el).length > 0, 'no answer', WAIT);
+    const answer = botRepliesAfterLastVisitor(el)[0];
+    expect(answer.querySelector('.bubble')!.textContent).to.match(/ship|business day/i);
+    const group = answer.querySelector<HTMLElement>('[role=group]')!;
+    expect(group, 'the feedback question').to.exist;
+    expect(root(el).getElementById(group.getAttribute('aria-labelledby')!)!.textContent!.trim()).to.equal('Did this answer your question?');
+    expect(buttonNamed(el, 'Yes')).to.have.length(1);
+    expect(buttonNamed(el, 'No')).to.have.length(1);
+    expect(buttonNamed(el, 'Talk to a person')).to.have.length(1);
+    await expect(el).to.be.accessible();
+
+    // Keyboard: focus reaches "No" and Enter answers it.
+    buttonNamed(el, 'No')[0].focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => messages(el, 'bot').some((m) => /Sorry about that/.test(m.textContent ?? '')), 'no follow-up to "No"', WAIT);
+    await waitUntil(() => answer.querySelector('.feedback.done') !== null, 'the buttons did not give way to the thanks', WAIT);
+    expect(answer.querySelector('.feedback.done')!.textContent!.trim()).to.equal('Thanks for your feedback');
+    expect(buttonNamed(el, 'Yes')).to.have.length(0);
+    expect(buttonNamed(el, 'No')).to.have.length(0);
+    expect(root(el).activeElement, 'focus stays where the buttons were').to.equal(answer.querySelector('.feedback.done'));
+    const followUp = messages(el, 'bot').at(-1)!;
+    expect(followUp.textContent).to.match(/shall I get a person/);
+    expect(buttonNamed(el, 'Talk to a person'), 'one offer of a person, under the follow-up').to.have.length(1);
+    expect(followUp.contains(buttonNamed(el, 'Talk to a person')[0])).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    // A reload resumes the conversation: the answer is still rated, from the server's history.
+    el.remove();
+    const again = await mount();
+    launcher(again).click();
+    await waitUntil(() => messages(again, 'bot').length >= 3, 'history not resumed', WAIT);
+    const resumed = messages(again, 'bot').find((m) => /ship|business day/i.test(m.querySelector('.bubble')?.textContent ?? ''))!;
+    expect(resumed.querySelector('.feedback.done')!.textContent!.trim()).to.equal('Thanks for your feedback');
+    expect(buttonNamed(again, 'Yes')).to.have.length(0);
+  });
+
+  it('"Yes" thanks the visitor once', async () => {
+    const el = await mount('zh-TW');
+    await openWithGreeting(el);
+    await type(el, '退款要多久才到帳');
+    await waitUntil(() => buttonNamed(el, '解決了').length === 1, 'no feedback question in zh-TW', WAIT);
+    expect(root(el).querySelector('.feedback [id]')!.textContent).to.equal('這個回答解決您的問題了嗎？');
+    buttonNamed(el, '解決了')[0].click();
+    await waitUntil(() => root(el).querySelector('.feedback.done')?.textContent?.trim() === '謝謝您的回饋', 'no thanks', WAIT);
+    await waitUntil(() => messages(el, 'bot').some((m) => /很高興能幫上忙/.test(m.textContent ?? '')), 'no follow-up to "Yes"', WAIT);
+    expect(buttonNamed(el, '解決了')).to.have.length(0);
+    expect(buttonNamed(el, '沒解決')).to.have.length(0);
+  });
+
+  it('says it is not sure about what the knowledge base does not answer, and offers a person', async () => {
+    const el = await mount();
+    await openWithGreeting(el);
+    await type(el, 'do you sell gift cards');
+    await waitUntil(() => botRepliesAfterLastVisitor(el).length > 0, 'no reply', WAIT);
+    const reply = botRepliesAfterLastVisitor(el)[0];
+    expect(reply.querySelector('.bubble')!.textContent).to.match(/^I'm not sure/);
+    expect(reply.querySelector('[role=group]'), 'nothing to rate').to.equal(null);
+    expect(buttonNamed(el, 'Yes')).to.have.length(0);
+    const person = buttonNamed(el, 'Talk to a person');
+    expect(person).to.have.length(1);
+    expect(reply.contains(person[0]), 'offered under the reply').to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows the server error for an unknown site key', async () => {
     const el = await fixture<ParleyChat>(html`<parley-chat server=${info.url} site="no-such-site" open></parley-chat>`);
     await waitUntil(() => root(el).querySelector('.error') !== null, 'no error state', WAIT);

@@ -160,6 +160,8 @@ export interface SharedStrings {
   sysClosedByAgent: string;
   sysClosed: string;
   sysRequeued: string;
+  /** The visitor came from the help center; either part may be empty. */
+  sysFromHelp: (article: string, query: string) => string;
   deliverySending: string;
   deliverySent: string;
   deliveryFailed: string;
@@ -182,6 +184,7 @@ export const sharedStrings: Catalogs<SharedStrings> = {
     sysClosedByAgent: 'The agent ended the chat',
     sysClosed: 'The chat was closed',
     sysRequeued: 'Back in the queue for the next available person',
+    sysFromHelp: (a, q) => `From the help center: ${a ? `“${a}”` : ''}${a && q ? ' · ' : ''}${q ? `searched “${q}”` : ''}`,
     deliverySending: 'Sending…',
     deliverySent: 'Sent',
     deliveryFailed: 'Not sent',
@@ -201,6 +204,7 @@ export const sharedStrings: Catalogs<SharedStrings> = {
     sysClosedByAgent: '客服结束了对话',
     sysClosed: '对话已关闭',
     sysRequeued: '已重新排队，等待下一位客服',
+    sysFromHelp: (a, q) => `来自帮助中心：${a ? `“${a}”` : ''}${a && q ? ' · ' : ''}${q ? `搜索“${q}”` : ''}`,
     deliverySending: '发送中…',
     deliverySent: '已发送',
     deliveryFailed: '发送失败',
@@ -220,6 +224,7 @@ export const sharedStrings: Catalogs<SharedStrings> = {
     sysClosedByAgent: '客服結束了對話',
     sysClosed: '對話已關閉',
     sysRequeued: '已重新排隊，等待下一位客服',
+    sysFromHelp: (a, q) => `來自說明中心：${a ? `「${a}」` : ''}${a && q ? ' · ' : ''}${q ? `搜尋「${q}」` : ''}`,
     deliverySending: '傳送中…',
     deliverySent: '已傳送',
     deliveryFailed: '傳送失敗',
@@ -247,6 +252,8 @@ export function systemText(s: SharedStrings, event: SystemEvent, locale: Locale,
       return event.by === 'agent' ? s.sysClosedByAgent : s.sysClosed;
     case 'requeued':
       return s.sysRequeued;
+    case 'from_help':
+      return s.sysFromHelp(event.articleTitle ?? '', event.query ?? '');
   }
 }
 
