@@ -115,3 +115,46 @@ test('the /help page deep-links to an article and back, under the strict CSP', a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an agent answers an unanswered question in the console; visitors find the article at once, and the bot answers it', async () => {
+  // The first test asked the bot about gift cards and got no answer: it is in the gap report.
+  const context = await newContext(env.browser, 'en-US');
+  const agent = await context.newPage();
+  const errors = watchErrors(agent);
+  await agent.goto(`${env.server.url}/console`);
+  await agent.getByRole('textbox', { name: 'Email' }).fill(ACCOUNTS.admin.email);
+  await agent.getByLabel('Password').fill(ACCOUNTS.admin.password);
+  await agent.getByRole('button', { name: 'Sign in' }).click();
+  await agent.getByRole('button', { name: 'Knowledge base' }).click();
+  await agent.getByRole('button', { name: 'Unanswered questions' }).or(agent.getByRole('tab', { name: 'Unanswered questions' })).click();
+  const row = agent.getByRole('row').filter({ hasText: 'Do you sell gift cards?' });
+  await row.waitFor();
+  await row.getByRole('button', { name: 'Write an article from this' }).click();
+  const title = agent.getByRole('textbox', { name: 'Title' });
+  await waitFor(() => title.inputValue(), (v) => v === 'Do you sell gift cards?', 10_000, 'the question becomes the title');
+  await agent.getByRole('textbox', { name: 'Article (Markdown)' }).fill(
+    'Yes. Acme **gift cards** come in values from US$10 to US$500 and never expire.\n\nBuy them on the gift card page; they arrive by email within minutes.',
+  );
+  await agent.getByRole('region', { name: 'Preview' }).getByText('gift cards', { exact: true }).waitFor();
+  await agent.getByRole('button', { name: 'Publish' }).click();
+  await agent.getByText('Published. Visitors can find it now.').waitFor();
+
+  // A visitor on the help page finds it at once, in search as you type.
+  const visitorContext = await newContext(env.browser, 'en-US');
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(`${env.server.url}/help`);
+  const h = help(visitor);
+  await h.search.fill('gift card');
+  await h.results.locator('li').filter({ hasText: 'Do you sell gift cards?' }).waitFor();
+
+  // And the bot now answers the question it could not before.
+  await visitor.getByRole('button', { name: 'Open chat' }).click();
+  const v = chat(visitor);
+  await waitFor(() => committedRows(v.log), (rows) => rows.some((r) => r.author === 'bot'), 15_000, 'greeting');
+  await v.say('Can I buy a gift card?');
+  const rows = await waitFor(() => committedRows(v.log), (r) => r.at(-1)?.author === 'bot' && r.length >= 3, 15_000, 'bot answer');
+  assert.match(rows.at(-1)!.text, /US\$10 to US\$500/, 'answered from the new article');
+  assert.deepEqual(errors, []);
+  await context.close();
+  await visitorContext.close();
+});

@@ -91,6 +91,15 @@ export interface ArticleInput {
   status?: ArticleStatus;
 }
 
+/** A change to one article version (console PATCH): only the fields given change. */
+export interface ArticlePatch {
+  title?: string;
+  body?: string;
+  categoryId?: string | null;
+  keywords?: string[];
+  status?: ArticleStatus;
+}
+
 export interface CategoryInput {
   slug: string;
   names: LocalizedText;

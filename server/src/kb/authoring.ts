@@ -1,7 +1,7 @@
 /** Console writes to articles. Every write bumps the site's KB revision in its own transaction (see revision.ts). */
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { ArticleAdmin, ArticleInput, ArticleStatus } from '@parley/protocol';
+import type { ArticleAdmin, ArticleInput, ArticlePatch, ArticleStatus } from '@parley/protocol';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/client.js';
 import { AppError, isUniqueViolation } from '../lib/errors.js';
@@ -13,13 +13,7 @@ import { excerptOf } from './render.js';
 import { bumpRevision } from './revision.js';
 import { kbArticles, kbCategories, kbTombstones } from './schema.js';
 
-export interface ArticlePatch {
-  title?: string;
-  body?: string;
-  categoryId?: string | null;
-  keywords?: string[];
-  status?: ArticleStatus;
-}
+export type { ArticlePatch };
 
 async function requireCategory(db: Executor, siteId: string, categoryId: string): Promise<string> {
   const [row] = isUuid(categoryId) ? await db.select({ id: kbCategories.id }).from(kbCategories).where(and(eq(kbCategories.id, categoryId.toLowerCase()), eq(kbCategories.siteId, siteId))) : [];

@@ -12,6 +12,7 @@ import { departmentLabel, preview, visitorLabel, waitDuration } from './console.
 import { errorCode, errorMessage, readToken, writeToken } from './console.session.js';
 import { consoleStrings } from './console.strings.js';
 import { consoleStyles } from './console.styles.js';
+import type { ParleyConsoleKb } from './kb/console-kb.component.js';
 
 export interface ConsoleSignInDetail {
   agent: AgentProfile;
@@ -39,7 +40,7 @@ const TICK_MS = 5_000;
  * `@parley/client`'s AgentClient; the session token survives reloads in sessionStorage
  * (`parley:agent-token`).
  *
- * @summary Agent console: queue, conversations, replies, transfer and close.
+ * @summary Agent console: queue, conversations, replies, transfer and close; the knowledge base.
  *
  * Add the `fullpage` attribute when the console is the whole page: it then fills the viewport.
  *
@@ -48,6 +49,8 @@ const TICK_MS = 5_000;
  *
  * @csspart sign-in - The sign-in form.
  * @csspart header - The bar with the agent's name, status, sound toggle and Sign out.
+ * @csspart views - The switch between Conversations and Knowledge base.
+ * @csspart knowledge-base - The knowledge-base view (articles, editor, unanswered questions).
  * @csspart queue - The "Queue" region.
  * @csspart mine - The "My conversations" region.
  * @csspart conversation - The open conversation's panel.
@@ -71,6 +74,8 @@ export class ParleyConsole extends ParleyElement {
 
   /** Origin of the Parley server, e.g. `https://chat.example.com`. Defaults to the page's origin. The UI language follows the standard `lang` attribute (en, zh-CN, zh-TW; inherited from ancestors). */
   @property() server = '';
+  /** Site id whose knowledge base the console edits. Needed only for agents (and admins) working on several sites. */
+  @property() site = '';
 
   @state() private signingIn = false;
   @state() private signInError = '';
@@ -80,8 +85,12 @@ export class ParleyConsole extends ParleyElement {
   @state() private claiming: ReadonlySet<string> = new Set();
   @state() private queueNotice = '';
   @state() private announcement = '';
+  @state() private view: 'conversations' | 'kb' = 'conversations';
+  /** The session token, for the knowledge base's REST calls. */
+  @state() private token = '';
 
   @query('parley-console-conversation') private conversationEl?: ParleyConsoleConversation;
+  @query('parley-console-kb') private kbEl?: ParleyConsoleKb;
 
   private readonly l10n = new LocaleController(this, consoleStrings);
   private readonly clientCtl = new ClientController<AgentClient>(this);
@@ -94,6 +103,8 @@ export class ParleyConsole extends ParleyElement {
   private tick: ReturnType<typeof setInterval> | null = null;
   /** "Connecting…" before the first connection, "Reconnecting…" after a drop. */
   private wasOnline = false;
+  /** The knowledge base stays rendered (hidden) once opened, so an article being written survives a look at the queue. */
+  private kbOpened = false;
 
   private get client(): AgentClient | null {
     return this.clientCtl.client;
@@ -127,6 +138,7 @@ export class ParleyConsole extends ParleyElement {
   private async startSession(token: string): Promise<void> {
     const client = new AgentClient({ server: this.origin, token });
     this.clientCtl.client = client;
+    this.token = token;
     this.connectError = '';
     try {
       await client.connect();
@@ -172,6 +184,11 @@ export class ParleyConsole extends ParleyElement {
   }
 
   private async signOut(): Promise<void> {
+    // Signing out drops the knowledge base with whatever is unsaved in it: ask, in view of the editor.
+    if (this.kbEl?.dirty) {
+      await this.showView('kb');
+      if (!(await this.kbEl.confirmLeave())) return;
+    }
     const client = this.client;
     writeToken(null);
     this.clientCtl.client = null;
@@ -208,6 +225,9 @@ export class ParleyConsole extends ParleyElement {
     this.announcement = '';
     this.connectError = '';
     this.wasOnline = false;
+    this.view = 'conversations';
+    this.token = '';
+    this.kbOpened = false;
     this.known.clear();
     this.fresh.clear();
     this.lostClaims.clear();
@@ -333,6 +353,20 @@ export class ParleyConsole extends ParleyElement {
     });
   }
 
+  /**
+   * Switches between the conversations and the knowledge base; focus goes to the new view's heading.
+   * Nothing to confirm: the knowledge base stays rendered while hidden, so an article being written
+   * waits, unsaved text and all, while the agent answers a chat.
+   */
+  private async showView(view: 'conversations' | 'kb'): Promise<void> {
+    if (view === this.view) return;
+    if (view === 'kb') this.kbOpened = true;
+    this.view = view;
+    await this.updateComplete;
+    if (view === 'kb') this.kbEl?.focusHeading();
+    else this.renderRoot.querySelector<HTMLElement>('#queue-heading')?.focus();
+  }
+
   private async onPresence(e: Event): Promise<void> {
     const value = (e.target as HTMLSelectElement).value === 'away' ? 'away' : 'online';
     try {
@@ -391,6 +425,7 @@ export class ParleyConsole extends ParleyElement {
       <div class="shell">
         <header class="top" part="header">
           <h1 tabindex="-1">${s.appTitle}</h1>
+          ${this.renderViews()}
           <p class="me">
             <span class="name">${me.name}</span>
             <span class="role">${s.role[me.role]}</span>
@@ -411,7 +446,7 @@ export class ParleyConsole extends ParleyElement {
           ? html`<p class="banner info" role="status">${this.wasOnline ? s.reconnecting : s.connecting}</p>`
           : nothing}
         ${st.error && st.connection === 'online' ? html`<p class="banner" role="alert">${st.error.message}</p>` : nothing}
-        <div class="panels ${selected ? 'has-selection' : ''}">
+        <div class="panels ${selected ? 'has-selection' : ''}" ?hidden=${this.view !== 'conversations'}>
           <div class="lists">${this.renderQueue(client)} ${this.renderMine(client, me)}</div>
           <parley-console-conversation
             part="conversation"
@@ -420,7 +455,34 @@ export class ParleyConsole extends ParleyElement {
             @parley-conversation-done=${this.onConversationDone}
           ></parley-console-conversation>
         </div>
+        ${this.kbOpened
+          ? html`<parley-console-kb
+              part="knowledge-base"
+              ?hidden=${this.view !== 'kb'}
+              .server=${this.origin}
+              .token=${this.token}
+              .site=${this.site}
+              .agentRole=${me.role}
+              @parley-kb-unauthorized=${() => this.expire()}
+            ></parley-console-kb>`
+          : nothing}
       </div>
+    `;
+  }
+
+  private renderViews(): TemplateResult {
+    const s = this.l10n.s;
+    const waiting = this.view === 'kb' ? this.waitingTotal() : 0;
+    return html`
+      <nav class="views" part="views" aria-label=${s.views}>
+        <button type="button" aria-current=${this.view === 'conversations' ? 'page' : 'false'} @click=${() => void this.showView('conversations')}>
+          ${s.conversationsView}
+          ${waiting
+            ? html`<span class="count waiting"><span aria-hidden="true">${waiting}</span><span class="visually-hidden">${s.waitingCount(waiting)}</span></span>`
+            : nothing}
+        </button>
+        <button type="button" aria-current=${this.view === 'kb' ? 'page' : 'false'} @click=${() => void this.showView('kb')}>${s.knowledgeBaseView}</button>
+      </nav>
     `;
   }
 
@@ -436,7 +498,7 @@ export class ParleyConsole extends ParleyElement {
     return html`
       <section class="queue" part="queue" aria-labelledby="queue-heading">
         <div class="section-head">
-          <h2 id="queue-heading">${s.queue}</h2>
+          <h2 id="queue-heading" tabindex="-1">${s.queue}</h2>
           ${total ? html`<span class="count waiting" data-count=${total}
                 ><span aria-hidden="true">${total}</span><span class="visually-hidden">${s.waitingCount(total)}</span></span
               >` : nothing}

@@ -8,6 +8,9 @@ import type { AgentRole, ConversationStatus } from '@parley/protocol';
 
 export interface ConsoleStrings {
   appTitle: string;
+  views: string;
+  conversationsView: string;
+  knowledgeBaseView: string;
   signInHeading: string;
   email: string;
   password: string;
@@ -77,6 +80,9 @@ export interface ConsoleStrings {
 export const consoleStrings: Catalogs<ConsoleStrings> = {
   en: {
     appTitle: 'Parley agent console',
+    views: 'Console views',
+    conversationsView: 'Conversations',
+    knowledgeBaseView: 'Knowledge base',
     signInHeading: 'Sign in to the agent console',
     email: 'Email',
     password: 'Password',
@@ -144,6 +150,9 @@ export const consoleStrings: Catalogs<ConsoleStrings> = {
   },
   'zh-CN': {
     appTitle: 'Parley 客服工作台',
+    views: '工作台视图',
+    conversationsView: '对话',
+    knowledgeBaseView: '知识库',
     signInHeading: '登录客服工作台',
     email: '邮箱',
     password: '密码',
@@ -211,6 +220,9 @@ export const consoleStrings: Catalogs<ConsoleStrings> = {
   },
   'zh-TW': {
     appTitle: 'Parley 客服工作台',
+    views: '工作台檢視',
+    conversationsView: '對話',
+    knowledgeBaseView: '知識庫',
     signInHeading: '登入客服工作台',
     email: '電子郵件',
     password: '密碼',

@@ -162,6 +162,22 @@ export const consoleStyles = [
       color: var(--_text-muted);
       font-size: 0.88em;
     }
+    .views {
+      display: flex;
+      gap: 4px;
+    }
+    .views button[aria-current='page'] {
+      border-color: var(--_accent);
+      box-shadow: inset 0 -3px 0 var(--_accent);
+      font-weight: 600;
+    }
+    .views .count {
+      font-size: 12px;
+    }
+    parley-console-kb {
+      flex: 1;
+      min-height: 0;
+    }
     .presence {
       display: flex;
       align-items: center;
