@@ -61,9 +61,21 @@ const wanted = (scope: Scope, row: Row) => scope === 'all' || row.status === 'pu
 const indexed = (row: Row): IndexedArticle => ({ id: row.id, groupId: row.groupId, locale: row.locale, title: row.title, body: row.body, keywords: row.keywords });
 const metaOf = (row: Row): Meta => ({ groupId: row.groupId, locale: row.locale, title: row.title, categoryId: row.categoryId, updatedAt: row.updatedAt.toISOString() });
 
+/**
+ * Articles indexed between two yields to the event loop. Indexing costs ~1-2 ms an article (jieba,
+ * folding, stemming), so a large knowledge base built in one go would stall every socket of this
+ * process for seconds (5,000 articles: 5-12 s); in slices, chat traffic goes on meanwhile.
+ */
+const BUILD_SLICE = 50;
+
 async function build(ctx: AppContext, siteId: string, scope: Scope, head: number): Promise<SiteIndex> {
   const rows = (await ctx.db.select(COLUMNS).from(kbArticles).where(eq(kbArticles.siteId, siteId))).filter((r) => wanted(scope, r));
-  return { revision: head, index: KbIndex.build(rows.map(indexed)), meta: new Map(rows.map((r) => [r.id, metaOf(r)])) };
+  const index = new KbIndex();
+  for (let i = 0; i < rows.length; i += BUILD_SLICE) {
+    if (i > 0) await new Promise<void>((resume) => setImmediate(resume));
+    for (const row of rows.slice(i, i + BUILD_SLICE)) index.add(indexed(row));
+  }
+  return { revision: head, index, meta: new Map(rows.map((r) => [r.id, metaOf(r)])) };
 }
 
 async function catchUp(ctx: AppContext, entry: SiteIndex, siteId: string, scope: Scope, head: number): Promise<SiteIndex> {
