@@ -39,7 +39,7 @@ export interface Article extends ArticleSummary {
   keywords: string[];
   status: ArticleStatus;
   /** The other locale versions of this article (published ones only on the public API). */
-  versions: Array<{ id: string; locale: Locale; title: string }>;
+  versions: Array<{ id: string; locale: Locale; title: string; status: ArticleStatus }>;
 }
 
 /** Console view of an article: adds the numbers the public never sees. */

@@ -43,12 +43,12 @@ async function versionsOf(db: Executor, siteId: string, rows: ArticleRow[], publ
   const groups = [...new Set(rows.map((r) => r.groupId))];
   if (groups.length === 0) return () => [];
   const all = await db
-    .select({ id: kbArticles.id, groupId: kbArticles.groupId, locale: kbArticles.locale, title: kbArticles.title })
+    .select({ id: kbArticles.id, groupId: kbArticles.groupId, locale: kbArticles.locale, title: kbArticles.title, status: kbArticles.status })
     .from(kbArticles)
     .where(and(eq(kbArticles.siteId, siteId), inArray(kbArticles.groupId, groups), publishedOnly ? eq(kbArticles.status, 'published') : undefined));
   const order = (l: Locale) => SUPPORTED_LOCALES.indexOf(l);
   all.sort((a, b) => order(a.locale) - order(b.locale));
-  return (row) => all.filter((v) => v.groupId === row.groupId && v.id !== row.id).map(({ id, locale, title }) => ({ id, locale, title }));
+  return (row) => all.filter((v) => v.groupId === row.groupId && v.id !== row.id).map(({ id, locale, title, status }) => ({ id, locale, title, status }));
 }
 
 // ---------- public ----------

@@ -117,7 +117,7 @@ test('locale versions: a new version joins its group and category; a second vers
   const cn = await createArticle(env.server, t.alice, { groupId: en.groupId, locale: 'zh-CN', title: '配送时间', body: '2-5 天' });
   assert.equal(cn.groupId, en.groupId);
   assert.equal(cn.categoryId, cat.id, 'inherits the group category');
-  assert.deepEqual(cn.versions, [{ id: en.id, locale: 'en', title: 'Delivery times' }]);
+  assert.deepEqual(cn.versions, [{ id: en.id, locale: 'en', title: 'Delivery times', status: 'draft' }]);
   const before = await articleCount();
   const dup = await kb('/articles', t.alice, { json: { groupId: en.groupId, locale: 'zh-CN', title: '又一个', body: '…' } });
   assert.equal(dup.status, 400);
@@ -216,7 +216,7 @@ test('the console lists drafts and published articles with their numbers, filter
   assert.equal(only.id, a.id);
   assert.deepEqual(only.helpful, { yes: 0, no: 0 });
   assert.equal(only.views, 0);
-  assert.deepEqual(only.versions, [{ id: d.id, locale: 'en', title: 'Listing test' }], 'the console sees draft versions');
+  assert.deepEqual(only.versions, [{ id: d.id, locale: 'en', title: 'Listing test', status: 'draft' }], 'the console sees draft versions, with their status');
   const cats = await kb('/categories', t.bob);
   assert.equal((cats.body.categories as KbCategory[]).find((c) => c.slug === 'listing')!.articleCount, 1);
   assert.ok((await env.server.database.db.select().from(kbCategories).where(eq(kbCategories.slug, 'listing'))).length === 1);

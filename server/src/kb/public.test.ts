@@ -90,8 +90,8 @@ test('reading an article counts a view and gives sanitised HTML and the publishe
   assert.equal(first.status, 200);
   assert.equal(first.body.article.html, '<p>Open <strong>My orders</strong> to track it.</p>\n');
   assert.deepEqual(first.body.article.versions, [
-    { id: tri.cn.id, locale: 'zh-CN', title: '查询包裹物流' },
-    { id: tri.tw.id, locale: 'zh-TW', title: '查詢包裹物流' },
+    { id: tri.cn.id, locale: 'zh-CN', title: '查询包裹物流', status: 'published' },
+    { id: tri.tw.id, locale: 'zh-TW', title: '查詢包裹物流', status: 'published' },
   ]);
   assert.equal((first.body.article as Partial<ArticleAdmin>).views, undefined, 'the public never sees counters');
   await pub(`/articles/${tri.en.id}`);

@@ -304,8 +304,9 @@ export class ParleyConsoleKbList extends ParleyElement {
           <ul class="badges">
             ${SUPPORTED_LOCALES.filter((l) => g.rows.has(l) || g.others.has(l)).map((l) => {
               const row = g.rows.get(l);
-              const id = row?.id ?? main.versions.find((v) => v.locale === l)?.id;
-              const status = row?.status ?? (id ? this.statusById.get(id) : undefined);
+              const sibling = main.versions.find((v) => v.locale === l);
+              const id = row?.id ?? sibling?.id;
+              const status = row?.status ?? sibling?.status ?? (id ? this.statusById.get(id) : undefined);
               const label = status ? s.versionBadge(s.localeName[l], s.statusName[status]) : s.localeName[l];
               return html`<li class="badge ${status ?? ''}" data-locale=${l} data-status=${status ?? ''}>
                 <span class="code" aria-hidden="true">${s.localeShort[l]}</span>
