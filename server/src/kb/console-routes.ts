@@ -54,7 +54,7 @@ function statusParam(raw: string | undefined): ArticleStatus | undefined {
 export function kbConsoleRoutes(ctx: AppContext) {
   const app = new Hono<{ Variables: AgentVars }>();
   // Like the auth routes: Bearer tokens only (no cookies), so any origin may call.
-  app.use('*', cors({ origin: (origin) => origin, allowHeaders: ['Content-Type', 'Authorization'], allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'], maxAge: 600 }));
+  app.use('*', cors({ origin: (origin) => origin, allowHeaders: ['Content-Type', 'Authorization'], allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'], exposeHeaders: ['Content-Disposition'], maxAge: 600 }));
   app.use('*', requireAgent(ctx));
   const scopeOf = (c: C): Promise<KbScope> => kbScope(ctx, c.get('agentId'), c.req.query('site'));
 

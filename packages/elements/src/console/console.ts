@@ -9,6 +9,7 @@ import { ParleyConsole } from './console.component.js';
 import { ParleyConsoleKb } from './kb/console-kb.component.js';
 import { ParleyConsoleKbEditor } from './kb/console-kb-editor.component.js';
 import { ParleyConsoleKbGaps } from './kb/console-kb-gaps.component.js';
+import { ParleyConsoleKbTransfer } from './kb/console-kb-transfer.component.js';
 import { ParleyConsoleKbList } from './kb/console-kb-list.component.js';
 
 export { ParleyConsole, ParleyConsoleConversation };
@@ -18,6 +19,7 @@ define('parley-console-conversation', ParleyConsoleConversation);
 define('parley-console-kb-list', ParleyConsoleKbList);
 define('parley-console-kb-editor', ParleyConsoleKbEditor);
 define('parley-console-kb-gaps', ParleyConsoleKbGaps);
+define('parley-console-kb-transfer', ParleyConsoleKbTransfer);
 define('parley-console-kb', ParleyConsoleKb);
 define('parley-console', ParleyConsole);
 
@@ -29,5 +31,6 @@ declare global {
     'parley-console-kb-list': ParleyConsoleKbList;
     'parley-console-kb-editor': ParleyConsoleKbEditor;
     'parley-console-kb-gaps': ParleyConsoleKbGaps;
+    'parley-console-kb-transfer': ParleyConsoleKbTransfer;
   }
 }

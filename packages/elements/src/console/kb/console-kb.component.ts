@@ -189,6 +189,15 @@ export class ParleyConsoleKb extends ParleyElement {
           </ul>
         </nav>
       </div>
+      <parley-console-kb-transfer
+        ?hidden=${this.section !== 'articles' || !!this.editing}
+        .api=${this.api}
+        ?manager=${this.agentRole === 'admin' || this.agentRole === 'supervisor'}
+        @parley-kb-imported=${() => {
+          this.listEl?.reload();
+          if (this.api) void this.loadCategories(this.api);
+        }}
+      ></parley-console-kb-transfer>
       <parley-console-kb-list
         ?hidden=${this.section !== 'articles' || !!this.editing}
         .api=${this.api}

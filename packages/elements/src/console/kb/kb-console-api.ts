@@ -3,7 +3,7 @@
  * agent's Bearer token. Plain fetch rather than the agent socket: these are request/response edits,
  * and the server's REST routes are where the role checks and validation live.
  */
-import type { ArticleAdmin, ArticleInput, ArticlePatch, ArticleStatus, KbCategory, KbGap, Locale } from '@parley/protocol';
+import type { ArticleAdmin, ArticleInput, ArticlePatch, ArticleStatus, KbCategory, KbGap, KbImportResult, Locale } from '@parley/protocol';
 
 /** A refused or failed call: `code` is the server's error code, `unavailable` when it could not be reached. */
 export class KbConsoleError extends Error {
@@ -37,33 +37,47 @@ export class KbConsoleApi {
     private readonly onUnauthorized: () => void = () => {},
   ) {}
 
-  private async call<T>(method: string, path: string, params: Record<string, string | undefined> = {}, body?: unknown, signal?: AbortSignal): Promise<T> {
+  /** One request; a refusal becomes a KbConsoleError carrying the server's code and message. */
+  private async request(method: string, path: string, params: Record<string, string | undefined>, body: { data: BodyInit; type: string } | undefined, signal?: AbortSignal): Promise<Response> {
     const query = new URLSearchParams();
     if (this.site) query.set('site', this.site);
     for (const [k, v] of Object.entries(params)) if (v) query.set(k, v);
     const qs = query.toString();
     const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body) headers['content-type'] = body.type;
     let res: Response;
     try {
-      res = await fetch(`${this.server}/api/console/kb${path}${qs ? `?${qs}` : ''}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
-      });
+      res = await fetch(`${this.server}/api/console/kb${path}${qs ? `?${qs}` : ''}`, { method, headers, body: body?.data, signal });
     } catch (err) {
       // Callers tell an abort apart by signal.aborted.
       if (signal?.aborted) throw err;
       throw new KbConsoleError('unavailable', 'Cannot reach the server.');
     }
-    const parsed = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
     if (!res.ok) {
       if (res.status === 401) this.onUnauthorized();
-      const e = parsed?.error;
+      const e = ((await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null)?.error;
       throw new KbConsoleError(e?.code ?? (res.status >= 500 ? 'unavailable' : 'invalid'), e?.message ?? `HTTP ${res.status}`, res.status);
     }
-    return parsed as T;
+    return res;
+  }
+
+  private async call<T>(method: string, path: string, params: Record<string, string | undefined> = {}, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const res = await this.request(method, path, params, body === undefined ? undefined : { data: JSON.stringify(body), type: 'application/json' }, signal);
+    return (await res.json().catch(() => null)) as T;
+  }
+
+  /** The whole knowledge base as a file: the JSON export, or a zip of markdown files. */
+  async exportFile(format: 'json' | 'markdown'): Promise<{ blob: Blob; name: string }> {
+    const res = await this.request('GET', '/export', { format: format === 'markdown' ? 'markdown' : undefined }, undefined);
+    const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? (format === 'markdown' ? 'parley-kb.zip' : 'parley-kb.json');
+    return { blob: await res.blob(), name };
+  }
+
+  /** Imports a JSON export or a zip of markdown files; nothing is written unless all of it is valid. */
+  async importFile(file: Blob, name: string): Promise<KbImportResult> {
+    const type = /\.zip$/i.test(name) || file.type.includes('zip') ? 'application/zip' : 'application/json';
+    const res = await this.request('POST', '/import', {}, { data: file, type });
+    return (await res.json()) as KbImportResult;
   }
 
   categories(signal?: AbortSignal): Promise<KbCategory[]> {

@@ -93,6 +93,12 @@ export interface KbStrings {
   gapsLoading: string;
   gapsEmpty: string;
   gapResolved: string;
+  exportJson: string;
+  exportMarkdown: string;
+  importLabel: string;
+  exported: (file: string) => string;
+  imported: (file: string, created: number, updated: number, categories: number) => string;
+  transferFailed: (message: string) => string;
 }
 
 export const kbStrings: Catalogs<KbStrings> = {
@@ -184,6 +190,12 @@ export const kbStrings: Catalogs<KbStrings> = {
     gapsLoading: 'Loading unanswered questions…',
     gapsEmpty: 'No unanswered questions. The bot answered everything it was asked.',
     gapResolved: 'The question is answered and left the list.',
+    exportJson: 'Export (JSON)',
+    exportMarkdown: 'Export (Markdown zip)',
+    importLabel: 'Import JSON or zip…',
+    exported: (f) => `Exported: ${f}`,
+    imported: (f, c, u, k) => `Imported ${f}: ${c} new, ${u} updated article versions${k ? `, ${k} new categories` : ''}.`,
+    transferFailed: (m) => `Nothing was imported or exported: ${m}`,
   },
   'zh-CN': {
     heading: '知识库',
@@ -273,6 +285,12 @@ export const kbStrings: Catalogs<KbStrings> = {
     gapsLoading: '正在加载未解答的问题…',
     gapsEmpty: '没有未解答的问题，机器人回答了所有提问。',
     gapResolved: '问题已解答，已从列表中移除。',
+    exportJson: '导出（JSON）',
+    exportMarkdown: '导出（Markdown 压缩包）',
+    importLabel: '导入 JSON 或压缩包…',
+    exported: (f) => `已导出：${f}`,
+    imported: (f, c, u, k) => `已导入 ${f}：新增 ${c} 篇、更新 ${u} 篇文章版本${k ? `，新增 ${k} 个分类` : ''}。`,
+    transferFailed: (m) => `未导入或导出任何内容：${m}`,
   },
   'zh-TW': {
     heading: '知識庫',
@@ -362,5 +380,11 @@ export const kbStrings: Catalogs<KbStrings> = {
     gapsLoading: '正在載入未解答的問題…',
     gapsEmpty: '沒有未解答的問題，機器人回答了所有提問。',
     gapResolved: '問題已解答，已從清單中移除。',
+    exportJson: '匯出（JSON）',
+    exportMarkdown: '匯出（Markdown 壓縮檔）',
+    importLabel: '匯入 JSON 或壓縮檔…',
+    exported: (f) => `已匯出：${f}`,
+    imported: (f, c, u, k) => `已匯入 ${f}：新增 ${c} 篇、更新 ${u} 篇文章版本${k ? `，新增 ${k} 個分類` : ''}。`,
+    transferFailed: (m) => `未匯入或匯出任何內容：${m}`,
   },
 };
