@@ -10,6 +10,7 @@ import { ParleyConsoleKb } from './kb/console-kb.component.js';
 import { ParleyConsoleKbEditor } from './kb/console-kb-editor.component.js';
 import { ParleyConsoleKbGaps } from './kb/console-kb-gaps.component.js';
 import { ParleyConsoleKbTransfer } from './kb/console-kb-transfer.component.js';
+import { ParleyConsoleKbComments } from './kb/console-kb-comments.component.js';
 import { ParleyConsoleKbList } from './kb/console-kb-list.component.js';
 
 export { ParleyConsole, ParleyConsoleConversation };
@@ -20,6 +21,7 @@ define('parley-console-kb-list', ParleyConsoleKbList);
 define('parley-console-kb-editor', ParleyConsoleKbEditor);
 define('parley-console-kb-gaps', ParleyConsoleKbGaps);
 define('parley-console-kb-transfer', ParleyConsoleKbTransfer);
+define('parley-console-kb-comments', ParleyConsoleKbComments);
 define('parley-console-kb', ParleyConsoleKb);
 define('parley-console', ParleyConsole);
 
@@ -32,5 +34,6 @@ declare global {
     'parley-console-kb-editor': ParleyConsoleKbEditor;
     'parley-console-kb-gaps': ParleyConsoleKbGaps;
     'parley-console-kb-transfer': ParleyConsoleKbTransfer;
+    'parley-console-kb-comments': ParleyConsoleKbComments;
   }
 }

@@ -326,6 +326,7 @@ export class ParleyConsoleKbEditor extends ParleyElement {
         <button type="button" class="back" @click=${() => void this.back()}>${s.back}</button>
         <h3 id="editor-heading" tabindex="-1">${heading}</h3>
         ${d.saved ? articleStats(s, d.saved) : nothing}
+        ${d.saved ? html`<parley-console-kb-comments .api=${this.api} article-id=${d.saved.id}></parley-console-kb-comments>` : nothing}
       </div>
       ${versionSwitcher(s, this.versions, this.current, !!this.groupId, (l) => this.selectVersion(l), (l) => void this.addVersion(l))}
       ${this.gap ? html`<p class="from-gap">${s.fromGap(this.gap.example)}</p>` : nothing}

@@ -3,7 +3,7 @@
  * agent's Bearer token. Plain fetch rather than the agent socket: these are request/response edits,
  * and the server's REST routes are where the role checks and validation live.
  */
-import type { ArticleAdmin, ArticleInput, ArticlePatch, ArticleStatus, KbCategory, KbGap, KbImportResult, Locale } from '@parley/protocol';
+import type { ArticleAdmin, ArticleInput, ArticlePatch, ArticleStatus, KbCategory, KbGap, KbImportResult, KbVoteComment, Locale } from '@parley/protocol';
 
 /** A refused or failed call: `code` is the server's error code, `unavailable` when it could not be reached. */
 export class KbConsoleError extends Error {
@@ -109,6 +109,11 @@ export class KbConsoleApi {
   /** The server's rendering of `markdown` (sanitised there; sanitise again before inserting it). */
   preview(markdown: string, signal?: AbortSignal): Promise<string> {
     return this.call<{ html: string }>('POST', '/preview', {}, { markdown }, signal).then((r) => r.html);
+  }
+
+  /** What visitors wrote with their votes on one version, newest first. */
+  comments(id: string): Promise<KbVoteComment[]> {
+    return this.call<{ comments: KbVoteComment[] }>('GET', `/articles/${encodeURIComponent(id)}/comments`).then((r) => r.comments);
   }
 
   gaps(signal?: AbortSignal): Promise<KbGap[]> {

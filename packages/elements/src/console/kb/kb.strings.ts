@@ -94,6 +94,10 @@ export interface KbStrings {
   gapsEmpty: string;
   gapResolved: string;
   exportJson: string;
+  comments: (n: number) => string;
+  commentsFailed: (message: string) => string;
+  votedYes: string;
+  votedNo: string;
   exportMarkdown: string;
   importLabel: string;
   exported: (file: string) => string;
@@ -191,6 +195,10 @@ export const kbStrings: Catalogs<KbStrings> = {
     gapsEmpty: 'No unanswered questions. The bot answered everything it was asked.',
     gapResolved: 'The question is answered and left the list.',
     exportJson: 'Export (JSON)',
+    comments: (n) => (n === 1 ? 'What 1 visitor wrote' : `What ${n} visitors wrote`),
+    commentsFailed: (m) => `Visitors' comments could not be loaded: ${m}`,
+    votedYes: 'Helpful',
+    votedNo: 'Not helpful',
     exportMarkdown: 'Export (Markdown zip)',
     importLabel: 'Import JSON or zip…',
     exported: (f) => `Exported: ${f}`,
@@ -286,6 +294,10 @@ export const kbStrings: Catalogs<KbStrings> = {
     gapsEmpty: '没有未解答的问题，机器人回答了所有提问。',
     gapResolved: '问题已解答，已从列表中移除。',
     exportJson: '导出（JSON）',
+    comments: (n) => `${n} 位访客的留言`,
+    commentsFailed: (m) => `访客留言加载失败：${m}`,
+    votedYes: '有帮助',
+    votedNo: '没有帮助',
     exportMarkdown: '导出（Markdown 压缩包）',
     importLabel: '导入 JSON 或压缩包…',
     exported: (f) => `已导出：${f}`,
@@ -381,6 +393,10 @@ export const kbStrings: Catalogs<KbStrings> = {
     gapsEmpty: '沒有未解答的問題，機器人回答了所有提問。',
     gapResolved: '問題已解答，已從清單中移除。',
     exportJson: '匯出（JSON）',
+    comments: (n) => `${n} 位訪客的留言`,
+    commentsFailed: (m) => `訪客留言載入失敗：${m}`,
+    votedYes: '有幫助',
+    votedNo: '沒有幫助',
     exportMarkdown: '匯出（Markdown 壓縮檔）',
     importLabel: '匯入 JSON 或壓縮檔…',
     exported: (f) => `已匯出：${f}`,
