@@ -187,18 +187,6 @@ export const conversationStyles = [
       color: var(--_danger);
       margin: 8px 16px;
     }
-    dialog {
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
-      box-shadow: var(--_shadow);
-      padding: 20px;
-      width: min(416px, calc(100vw - 32px));
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.35);
-    }
     dialog h3 {
       margin: 0 0 12px;
       font-size: 1.05em;

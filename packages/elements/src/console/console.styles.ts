@@ -1,7 +1,7 @@
 import { css } from 'lit';
 import { focusRing, inlineHost, tokens, visuallyHidden } from '../styles/index.js';
 
-/** Buttons and form fields as the console draws them; shared with the conversation view. */
+/** Buttons, form fields and dialogs as the console draws them; shared by every console view. */
 export const controls = css`
   button,
   input,
@@ -51,6 +51,19 @@ export const controls = css`
   }
   label {
     font-weight: 600;
+  }
+  /* Confirmation dialogs (close, transfer, delete, leave), the same in every console view. */
+  dialog {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: var(--_shadow);
+    padding: 20px;
+    width: min(416px, calc(100vw - 32px));
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.35);
   }
 `;
 

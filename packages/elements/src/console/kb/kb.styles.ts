@@ -155,18 +155,6 @@ export const kbBase = [
       border-style: dashed;
       color: var(--_text-muted);
     }
-    dialog {
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
-      box-shadow: var(--_shadow);
-      padding: 20px;
-      width: min(416px, calc(100vw - 32px));
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.35);
-    }
     dialog h4 {
       margin-bottom: 8px;
     }
