@@ -11,6 +11,7 @@ import { ParleyConsoleKbEditor } from './kb/console-kb-editor.component.js';
 import { ParleyConsoleKbGaps } from './kb/console-kb-gaps.component.js';
 import { ParleyConsoleKbTransfer } from './kb/console-kb-transfer.component.js';
 import { ParleyConsoleKbComments } from './kb/console-kb-comments.component.js';
+import { ParleyConsoleKbCategories } from './kb/console-kb-categories.component.js';
 import { ParleyConsoleKbList } from './kb/console-kb-list.component.js';
 
 export { ParleyConsole, ParleyConsoleConversation };
@@ -22,6 +23,7 @@ define('parley-console-kb-editor', ParleyConsoleKbEditor);
 define('parley-console-kb-gaps', ParleyConsoleKbGaps);
 define('parley-console-kb-transfer', ParleyConsoleKbTransfer);
 define('parley-console-kb-comments', ParleyConsoleKbComments);
+define('parley-console-kb-categories', ParleyConsoleKbCategories);
 define('parley-console-kb', ParleyConsoleKb);
 define('parley-console', ParleyConsole);
 
@@ -35,5 +37,6 @@ declare global {
     'parley-console-kb-gaps': ParleyConsoleKbGaps;
     'parley-console-kb-transfer': ParleyConsoleKbTransfer;
     'parley-console-kb-comments': ParleyConsoleKbComments;
+    'parley-console-kb-categories': ParleyConsoleKbCategories;
   }
 }

@@ -17,7 +17,7 @@ declare global {
   }
 }
 
-type Section = 'articles' | 'gaps';
+type Section = 'articles' | 'gaps' | 'categories';
 
 /**
  * The console's knowledge-base view: the article list, the editor, and the gap report of questions
@@ -185,7 +185,7 @@ export class ParleyConsoleKb extends ParleyElement {
         <h2 id="kb-heading" tabindex="-1">${s.heading}</h2>
         <nav aria-label=${s.sections}>
           <ul>
-            ${tab('articles', s.articlesTab)} ${tab('gaps', s.gapsTab)}
+            ${tab('articles', s.articlesTab)} ${tab('gaps', s.gapsTab)} ${tab('categories', s.categoriesTab)}
           </ul>
         </nav>
       </div>
@@ -206,6 +206,17 @@ export class ParleyConsoleKb extends ParleyElement {
       ></parley-console-kb-list>
       ${this.gapsLoaded || this.section === 'gaps'
         ? html`<parley-console-kb-gaps ?hidden=${this.section !== 'gaps' || !!this.editing} .api=${this.api} @parley-kb-write=${this.onWrite}></parley-console-kb-gaps>`
+        : nothing}
+      ${this.section === 'categories' && !this.editing
+        ? html`<parley-console-kb-categories
+            .api=${this.api}
+            .categories=${this.categories}
+            ?manager=${this.agentRole === 'admin' || this.agentRole === 'supervisor'}
+            @parley-kb-categories-changed=${() => {
+              if (this.api) void this.loadCategories(this.api);
+              this.listEl?.reload();
+            }}
+          ></parley-console-kb-categories>`
         : nothing}
       ${this.editing
         ? keyed(

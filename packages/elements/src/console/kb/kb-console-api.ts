@@ -3,7 +3,7 @@
  * agent's Bearer token. Plain fetch rather than the agent socket: these are request/response edits,
  * and the server's REST routes are where the role checks and validation live.
  */
-import type { ArticleAdmin, ArticleInput, ArticlePatch, ArticleStatus, KbCategory, KbGap, KbImportResult, KbVoteComment, Locale } from '@parley/protocol';
+import type { ArticleAdmin, ArticleInput, ArticlePatch, ArticleStatus, CategoryInput, KbCategory, KbGap, KbImportResult, KbVoteComment, Locale } from '@parley/protocol';
 
 /** A refused or failed call: `code` is the server's error code, `unavailable` when it could not be reached. */
 export class KbConsoleError extends Error {
@@ -78,6 +78,18 @@ export class KbConsoleApi {
     const type = /\.zip$/i.test(name) || file.type.includes('zip') ? 'application/zip' : 'application/json';
     const res = await this.request('POST', '/import', {}, { data: file, type });
     return (await res.json()) as KbImportResult;
+  }
+
+  createCategory(input: CategoryInput): Promise<KbCategory> {
+    return this.call<{ category: KbCategory }>('POST', '/categories', {}, input).then((r) => r.category);
+  }
+
+  updateCategory(id: string, patch: Partial<CategoryInput>): Promise<KbCategory> {
+    return this.call<{ category: KbCategory }>('PATCH', `/categories/${encodeURIComponent(id)}`, {}, patch).then((r) => r.category);
+  }
+
+  removeCategory(id: string): Promise<void> {
+    return this.call<unknown>('DELETE', `/categories/${encodeURIComponent(id)}`).then(() => undefined);
   }
 
   categories(signal?: AbortSignal): Promise<KbCategory[]> {

@@ -93,6 +93,20 @@ export interface KbStrings {
   gapsLoading: string;
   gapsEmpty: string;
   gapResolved: string;
+  categoriesTab: string;
+  categoriesIntro: string;
+  categoriesReadOnly: string;
+  categorySlug: string;
+  categoryPosition: string;
+  categoryActions: string;
+  categorySlugOf: (category: string) => string;
+  categoryNameOf: (language: string, category: string) => string;
+  categoryPositionOf: (category: string) => string;
+  newCategory: string;
+  addCategory: string;
+  categorySaved: string;
+  categoryDeleted: string;
+  confirmDeleteCategory: string;
   exportJson: string;
   comments: (n: number) => string;
   commentsFailed: (message: string) => string;
@@ -194,6 +208,20 @@ export const kbStrings: Catalogs<KbStrings> = {
     gapsLoading: 'Loading unanswered questions…',
     gapsEmpty: 'No unanswered questions. The bot answered everything it was asked.',
     gapResolved: 'The question is answered and left the list.',
+    categoriesTab: 'Categories',
+    categoriesIntro: 'Topics of the help center, in the order visitors see them. Deleting one keeps its articles, without a category.',
+    categoriesReadOnly: 'Only supervisors and admins can change the categories.',
+    categorySlug: 'Slug',
+    categoryPosition: 'Order',
+    categoryActions: 'Actions',
+    categorySlugOf: (c) => `Slug of ${c}`,
+    categoryNameOf: (l, c) => `${l} name of ${c}`,
+    categoryPositionOf: (c) => `Order of ${c}`,
+    newCategory: 'the new category',
+    addCategory: 'Add category',
+    categorySaved: 'Category saved.',
+    categoryDeleted: 'Category deleted.',
+    confirmDeleteCategory: 'Confirm delete',
     exportJson: 'Export (JSON)',
     comments: (n) => (n === 1 ? 'What 1 visitor wrote' : `What ${n} visitors wrote`),
     commentsFailed: (m) => `Visitors' comments could not be loaded: ${m}`,
@@ -293,6 +321,20 @@ export const kbStrings: Catalogs<KbStrings> = {
     gapsLoading: '正在加载未解答的问题…',
     gapsEmpty: '没有未解答的问题，机器人回答了所有提问。',
     gapResolved: '问题已解答，已从列表中移除。',
+    categoriesTab: '分类',
+    categoriesIntro: '帮助中心的主题，按访客看到的顺序排列。删除分类不会删除其中的文章，文章将变为未分类。',
+    categoriesReadOnly: '只有主管和管理员可以修改分类。',
+    categorySlug: '标识',
+    categoryPosition: '顺序',
+    categoryActions: '操作',
+    categorySlugOf: (c) => `${c}的标识`,
+    categoryNameOf: (l, c) => `${c}的${l}名称`,
+    categoryPositionOf: (c) => `${c}的顺序`,
+    newCategory: '新分类',
+    addCategory: '添加分类',
+    categorySaved: '分类已保存。',
+    categoryDeleted: '分类已删除。',
+    confirmDeleteCategory: '确认删除',
     exportJson: '导出（JSON）',
     comments: (n) => `${n} 位访客的留言`,
     commentsFailed: (m) => `访客留言加载失败：${m}`,
@@ -392,6 +434,20 @@ export const kbStrings: Catalogs<KbStrings> = {
     gapsLoading: '正在載入未解答的問題…',
     gapsEmpty: '沒有未解答的問題，機器人回答了所有提問。',
     gapResolved: '問題已解答，已從清單中移除。',
+    categoriesTab: '分類',
+    categoriesIntro: '說明中心的主題，依訪客看到的順序排列。刪除分類不會刪除其中的文章，文章將變為未分類。',
+    categoriesReadOnly: '只有主管和管理員可以修改分類。',
+    categorySlug: '識別碼',
+    categoryPosition: '順序',
+    categoryActions: '操作',
+    categorySlugOf: (c) => `${c}的識別碼`,
+    categoryNameOf: (l, c) => `${c}的${l}名稱`,
+    categoryPositionOf: (c) => `${c}的順序`,
+    newCategory: '新分類',
+    addCategory: '新增分類',
+    categorySaved: '分類已儲存。',
+    categoryDeleted: '分類已刪除。',
+    confirmDeleteCategory: '確認刪除',
     exportJson: '匯出（JSON）',
     comments: (n) => `${n} 位訪客的留言`,
     commentsFailed: (m) => `訪客留言載入失敗：${m}`,
