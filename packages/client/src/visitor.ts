@@ -65,6 +65,8 @@ export class VisitorClient extends EventTarget {
 
   state: VisitorState = { connection: 'idle', site: null, conversation: null, timeline: [], agentTyping: null, error: null, busy: false };
 
+  /** Tail of the chain that runs start() calls one at a time. */
+  private starts: Promise<void> = Promise.resolve();
   private readonly server: string;
   private readonly siteKey: string;
   private readonly locale: Locale | undefined;
@@ -107,8 +109,18 @@ export class VisitorClient extends EventTarget {
     return this.connecting;
   }
 
-  /** Starts a conversation (the bot greets), or does nothing when one is already open. */
-  async start(input: { departmentId?: string; pageUrl?: string; help?: HelpContext } = {}): Promise<void> {
+  /**
+   * Starts a conversation (the bot greets), or does nothing when one is already open. Starts run one
+   * after another: two at once (opening the chat while "Still need help?" starts one with its context)
+   * would each find no conversation and the server would open two, one of them without the context.
+   */
+  start(input: { departmentId?: string; pageUrl?: string; help?: HelpContext } = {}): Promise<void> {
+    const run = this.starts.then(() => this.startNow(input));
+    this.starts = run.catch(() => undefined);
+    return run;
+  }
+
+  private async startNow(input: { departmentId?: string; pageUrl?: string; help?: HelpContext }): Promise<void> {
     const current = this.state.conversation;
     // An open conversation is resumed as it is; only a help-center context is still worth telling the server.
     if (current && current.status !== 'closed' && !input.help) return;
