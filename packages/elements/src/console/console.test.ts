@@ -4,10 +4,9 @@
  * prove the console and the server agree on the wire, not that two of our own layers agree.
  */
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import { io, type Socket } from 'socket.io-client';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { AgentClient } from '@parley/client';
-import type { Message, VisitorClientEvents, VisitorConversation, VisitorServerEvents, VisitorSession } from '@parley/protocol';
+import { TestVisitors, type TestVisitor } from '../internal/test-visitors.js';
 import type { ParleyConsoleConversation } from './console-conversation.component.js';
 import type { ParleyConsole } from './console.component.js';
 import { TOKEN_KEY } from './console.session.js';
@@ -34,11 +33,10 @@ interface ServerInfo {
   accounts: Record<'admin' | 'alice' | 'bob', Account>;
   departments: Record<'sales' | 'support', { id: string }>;
 }
-type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
 
 let server: ServerInfo;
 let aliceToken: string | null = null;
-const sockets: VisitorSocket[] = [];
+const visitors = new TestVisitors(async () => server);
 const PAGE_URL = 'https://shop.example/pricing?plan=team';
 const WAIT = { timeout: 12_000, interval: 50 };
 
@@ -47,9 +45,9 @@ before(async () => {
   server = (await response.json()) as ServerInfo;
 });
 
-afterEach(() => {
+afterEach(async () => {
   fixtureCleanup();
-  for (const s of sockets.splice(0)) s.disconnect();
+  await visitors.leave();
   sessionStorage.removeItem(TOKEN_KEY);
 });
 
@@ -95,48 +93,11 @@ async function signedInConsole(lang?: string): Promise<ParleyConsole> {
   return el;
 }
 
-interface TestVisitor {
-  socket: VisitorSocket;
-  conversationId: string;
-  received: Message[];
-  updates: VisitorConversation[];
-  say(body: string): Promise<Message>;
-}
-
 async function handedOffVisitor(firstMessage: string): Promise<TestVisitor> {
-  const response = await fetch(`${server.url}/api/visitor/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ siteKey: server.siteKey }),
-  });
-  expect(response.ok, `visitor session: HTTP ${response.status}`).to.equal(true);
-  const session = (await response.json()) as VisitorSession;
-  const socket: VisitorSocket = io(`${server.url}/visitor`, {
-    auth: { siteKey: server.siteKey, token: session.token },
-    transports: ['websocket'],
-    forceNew: true,
-  });
-  sockets.push(socket);
-  const received: Message[] = [];
-  const updates: VisitorConversation[] = [];
-  socket.on('message:created', (m) => received.push(m));
-  socket.on('conversation:updated', (c) => updates.push(c));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', (err) => reject(err));
-  });
-  const started = await socket.emitWithAck('conversation:start', { pageUrl: PAGE_URL, locale: 'en' });
-  if (!started.ok) throw new Error(`conversation:start: ${started.error.message}`);
-  const conversationId = started.data.conversation.id;
-  const say = async (body: string): Promise<Message> => {
-    const ack = await socket.emitWithAck('message:send', { conversationId, clientId: crypto.randomUUID(), body });
-    if (!ack.ok) throw new Error(`message:send: ${ack.error.message}`);
-    return ack.data;
-  };
-  await say(firstMessage);
-  const handoff = await socket.emitWithAck('conversation:handoff', { conversationId, departmentId: server.departments.sales.id });
-  if (!handoff.ok) throw new Error(`conversation:handoff: ${handoff.error.message}`);
-  return { socket, conversationId, received, updates, say };
+  const visitor = await visitors.start(PAGE_URL);
+  await visitor.say(firstMessage);
+  await visitor.handoff(server.departments.sales.id);
+  return visitor;
 }
 
 const queueItem = (el: ParleyConsole, id: string) => region(shadow(el), 'Queue')?.querySelector<HTMLElement>(`li[data-id="${id}"]`) ?? null;

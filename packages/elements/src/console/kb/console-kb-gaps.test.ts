@@ -4,8 +4,8 @@
  */
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { io, type Socket } from 'socket.io-client';
-import type { Message, VisitorClientEvents, VisitorServerEvents, VisitorSession } from '@parley/protocol';
+import type { Message } from '@parley/protocol';
+import { TestVisitors } from '../../internal/test-visitors.js';
 import { TOKEN_KEY } from '../console.session.js';
 import {
   announced,
@@ -38,44 +38,25 @@ const { describe, it, afterEach } = globalThis as unknown as {
   it: (name: string, fn: () => unknown) => void;
   afterEach: Hook;
 };
-type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
-const sockets: VisitorSocket[] = [];
+const visitors = new TestVisitors(server);
 
-afterEach(() => {
+afterEach(async () => {
   fixtureCleanup();
-  for (const s of sockets.splice(0)) s.disconnect();
+  await visitors.leave();
   sessionStorage.removeItem(TOKEN_KEY);
 });
 
 /** A visitor asks the bot `question` in the chat and waits for its reply; with `handoff`, asks for a person instead. */
 async function askTheBot(question: string, handoff = false): Promise<Message> {
-  const s = await server();
-  const res = await fetch(`${s.url}/api/visitor/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ siteKey: s.siteKey }),
-  });
-  const session = (await res.json()) as VisitorSession;
-  const socket: VisitorSocket = io(`${s.url}/visitor`, { auth: { siteKey: s.siteKey, token: session.token }, transports: ['websocket'], forceNew: true });
-  sockets.push(socket);
-  const received: Message[] = [];
-  socket.on('message:created', (m) => received.push(m));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  const started = await socket.emitWithAck('conversation:start', { pageUrl: 'https://shop.example/help', locale: 'en' });
-  if (!started.ok) throw new Error(started.error.message);
-  const conversationId = started.data.conversation.id;
-  const sent = await socket.emitWithAck('message:send', { conversationId, clientId: crypto.randomUUID(), body: question });
-  if (!sent.ok) throw new Error(sent.error.message);
+  const visitor = await visitors.start('https://shop.example/help');
+  const sent = await visitor.say(question);
   if (handoff) {
-    const queued = await socket.emitWithAck('conversation:handoff', { conversationId, departmentId: s.departments.sales.id });
-    if (!queued.ok) throw new Error(queued.error.message);
-    return sent.data;
+    await visitor.handoff((await server()).departments.sales.id);
+    return sent;
   }
-  await waitUntil(() => received.some((m) => m.author === 'bot' && m.seq > sent.data.seq), 'the bot never replied', WAIT);
-  return received.find((m) => m.author === 'bot' && m.seq > sent.data.seq)!;
+  const reply = () => visitor.received.find((m) => m.author === 'bot' && m.seq > sent.seq);
+  await waitUntil(reply, 'the bot never replied', WAIT);
+  return reply()!;
 }
 
 const gapRow = (root: ShadowRoot, example: string) => [...root.querySelectorAll<HTMLTableRowElement>('tbody tr')].find((r) => text(r.querySelector('q')) === example);

@@ -76,7 +76,8 @@ export class ParleyConsoleKbList extends ParleyElement {
   ];
 
   @property({ attribute: false }) api: KbConsoleApi | null = null;
-  @property({ attribute: false }) categories: KbCategory[] = [];
+  /** null while the categories are loading: names are left blank rather than shown as "No category". */
+  @property({ attribute: false }) categories: KbCategory[] | null = null;
 
   @state() private articles: ArticleAdmin[] | null = null;
   @state() private loading = false;
@@ -232,7 +233,7 @@ export class ParleyConsoleKbList extends ParleyElement {
           <label for="kb-category">${s.category}</label>
           <select id="kb-category" name="category" @change=${this.onFilter}>
             <option value="" .selected=${this.category === ''}>${s.allCategories}</option>
-            ${this.categories.map((c) => html`<option value=${c.id} .selected=${this.category === c.id}>${localized(c.names, locale)}</option>`)}
+            ${(this.categories ?? []).map((c) => html`<option value=${c.id} .selected=${this.category === c.id}>${localized(c.names, locale)}</option>`)}
           </select>
         </div>
         <div>
@@ -290,7 +291,7 @@ export class ParleyConsoleKbList extends ParleyElement {
     const s = this.l10n.s;
     const locale = this.l10n.locale;
     const main = this.primary(g);
-    const category = this.categories.find((c) => c.id === g.categoryId);
+    const category = this.categories?.find((c) => c.id === g.categoryId);
     const votes = g.yes + g.no;
     const nf = new Intl.NumberFormat(locale);
     const updated = new Date(g.updatedAt);
@@ -298,7 +299,7 @@ export class ParleyConsoleKbList extends ParleyElement {
       <tr data-group=${g.groupId}>
         <th scope="row">
           <button type="button" class="link open" lang=${main.locale} data-id=${main.id} @click=${() => this.open(main.id)}>${main.title}</button>
-          <span class="cat muted">${category ? localized(category.names, locale) : s.noCategory}</span>
+          <span class="cat muted">${category ? localized(category.names, locale) : this.categories ? s.noCategory : ''}</span>
         </th>
         <td>
           <ul class="badges">

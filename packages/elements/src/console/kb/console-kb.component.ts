@@ -69,7 +69,8 @@ export class ParleyConsoleKb extends ParleyElement {
 
   @state() private section: Section = 'articles';
   @state() private editing: KbEditorTarget | null = null;
-  @state() private categories: KbCategory[] = [];
+  /** null until the server answers: the list then leaves category names blank instead of saying "No category". */
+  @state() private categories: KbCategory[] | null = null;
   @state() private announcement = '';
   @state() private api: KbConsoleApi | null = null;
 
@@ -112,6 +113,7 @@ export class ParleyConsoleKb extends ParleyElement {
       if (this.api === api) this.categories = [...categories].sort((a, b) => a.position - b.position);
     } catch {
       // The list reports the server's trouble with its own Retry; the filters simply offer no categories.
+      if (this.api === api) this.categories ??= [];
     }
   }
 
@@ -210,7 +212,7 @@ export class ParleyConsoleKb extends ParleyElement {
       ${this.section === 'categories' && !this.editing
         ? html`<parley-console-kb-categories
             .api=${this.api}
-            .categories=${this.categories}
+            .categories=${this.categories ?? []}
             ?manager=${this.agentRole === 'admin' || this.agentRole === 'supervisor'}
             @parley-kb-categories-changed=${() => {
               if (this.api) void this.loadCategories(this.api);
@@ -223,7 +225,7 @@ export class ParleyConsoleKb extends ParleyElement {
             this.editorSeq,
             html`<parley-console-kb-editor
               .api=${this.api}
-              .categories=${this.categories}
+              .categories=${this.categories ?? []}
               .target=${this.editing}
               ?manager=${this.agentRole === 'admin' || this.agentRole === 'supervisor'}
               @parley-kb-saved=${this.onSaved}

@@ -123,6 +123,8 @@ export async function kbConsole(who: Who, lang = 'en'): Promise<ParleyConsole> {
   const nav = shadow(el).querySelector('nav.views') as HTMLElement;
   button(nav, lang === 'en' ? 'Knowledge base' : lang === 'zh-CN' ? '知识库' : '知識庫')!.click();
   await waitUntil(() => kbOf(el) && listRoot(el).querySelector('tbody tr'), 'article list did not load', WAIT);
+  // Categories arrive on their own request; until then rows leave the category blank.
+  await waitUntil(() => (listRoot(el).querySelector<HTMLSelectElement>('#kb-category')?.options.length ?? 0) > 1, 'categories did not load', WAIT);
   return el;
 }
 
