@@ -1,0 +1,86 @@
+/**
+ * Response targets and escalation, with the company's plans as defaults (DESIGN.md "Tickets, SLA and
+ * escalation"). Per-category targets live on the category; what is site-wide lives in ticket_settings
+ * and is merged over these defaults, so an admin changes one number without restating the rest.
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { TicketPriority } from '@parley/protocol';
+import type { Executor } from '../db/client.js';
+import { ticketSettings } from '../tickets/schema.js';
+import { addBusinessMinutes } from './business-time.js';
+import { ALWAYS_OPEN, businessCalendarSchema, type BusinessCalendar } from './calendar.js';
+import { departmentCalendars } from './schema.js';
+
+export interface TicketSlaSettings {
+  /** Business minutes after creation at which an unresolved ticket moves up: supervisor, executive, executive deadline. */
+  escalationMinutes: [number, number, number];
+  /** Priorities whose target is shorter than any category's (internal urgent: 30 min). */
+  priorityTargets: Partial<Record<TicketPriority, number>>;
+  /** A ticket is "at risk" once less than this share of its target remains unanswered. */
+  atRiskShare: number;
+  /** Live chat: a queued visitor should hear from a person within this many seconds. */
+  chatFirstResponseSeconds: number;
+  /** How long the customer's private link works. */
+  linkDays: number;
+}
+
+export const DEFAULT_SLA: TicketSlaSettings = {
+  escalationMinutes: [24 * 60, 48 * 60, 72 * 60],
+  priorityTargets: { urgent: 30 },
+  atRiskShare: 0.25,
+  chatFirstResponseSeconds: 60,
+  linkDays: 180,
+};
+
+const minutes = z.number().int().min(1).max(60 * 24 * 365);
+export const slaSettingsSchema = z
+  .object({
+    escalationMinutes: z.tuple([minutes, minutes, minutes]).refine(([a, b, c]) => a < b && b < c, 'escalation steps must come in order: supervisor before executive before the executive deadline'),
+    priorityTargets: z.object({ low: minutes, normal: minutes, high: minutes, urgent: minutes }).partial(),
+    atRiskShare: z.number().min(0.05).max(0.9),
+    chatFirstResponseSeconds: z.number().int().min(10).max(3600),
+    linkDays: z.number().int().min(1).max(3650),
+  })
+  .partial()
+  .strict();
+
+export async function slaSettings(db: Executor, siteId: string): Promise<TicketSlaSettings> {
+  const [row] = await db.select({ settings: ticketSettings.settings }).from(ticketSettings).where(eq(ticketSettings.siteId, siteId));
+  // A row written by an older version may miss keys or hold ones we no longer know: keep what parses.
+  const parsed = slaSettingsSchema.safeParse(row?.settings ?? {});
+  return { ...DEFAULT_SLA, ...(parsed.success ? parsed.data : {}) } as TicketSlaSettings;
+}
+
+/** The department's business hours; a department without a calendar is open around the clock. */
+export async function calendarOf(db: Executor, departmentId: string | null): Promise<BusinessCalendar> {
+  if (!departmentId) return ALWAYS_OPEN;
+  const [row] = await db.select({ calendar: departmentCalendars.calendar }).from(departmentCalendars).where(eq(departmentCalendars.departmentId, departmentId));
+  if (!row) return ALWAYS_OPEN;
+  // Saved calendars were checked on the way in; one that no longer parses (hand-edited, older shape)
+  // must not stop every due time from being computed: count around the clock instead.
+  const parsed = businessCalendarSchema.safeParse(row.calendar);
+  return parsed.success ? parsed.data : ALWAYS_OPEN;
+}
+
+/** The shorter of the category's target and the priority's, if the priority has one. */
+export function effectiveTarget(categoryMinutes: number, priority: TicketPriority, settings: TicketSlaSettings): number {
+  const byPriority = settings.priorityTargets[priority];
+  return byPriority === undefined ? categoryMinutes : Math.min(categoryMinutes, byPriority);
+}
+
+export interface SlaPlan {
+  targetMinutes: number;
+  firstResponseDueAt: Date;
+  /** When each escalation level is reached if the ticket is still unresolved: index 0 is level 1. */
+  escalations: [Date, Date, Date];
+}
+
+export function planSla(cal: BusinessCalendar, from: Date, targetMinutes: number, settings: TicketSlaSettings): SlaPlan {
+  const [a, b, c] = settings.escalationMinutes;
+  return {
+    targetMinutes,
+    firstResponseDueAt: addBusinessMinutes(cal, from, targetMinutes),
+    escalations: [addBusinessMinutes(cal, from, a), addBusinessMinutes(cal, from, b), addBusinessMinutes(cal, from, c)],
+  };
+}
