@@ -27,6 +27,14 @@ import { createMetrics } from './metrics/registry.js';
 import { metricsRoutes } from './metrics/routes.js';
 import { instrumentSockets } from './metrics/socket.js';
 import { AppError, toProtocolError } from './lib/errors.js';
+import { JobRunner } from './jobs/runner.js';
+import { MAIL_SEND_JOB, mailSendHandler } from './mail/service.js';
+import { createMailTransport } from './mail/transport.js';
+import { inboundMailRoutes } from './tickets/inbound-routes.js';
+import { TICKET_BODY_LIMITS } from './tickets/body.js';
+import { ticketConsoleRoutes } from './tickets/console-routes.js';
+import { ticketRoutes } from './tickets/routes.js';
+import { registerSlaJobs } from './tickets/sla-jobs.js';
 import { jsonError } from './lib/http.js';
 import { siteRoutes } from './sites/routes.js';
 import { visitorRoutes } from './visitors/routes.js';
@@ -74,10 +82,15 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
     limits: createLimiters({ config, logger, onLimited: (name) => metrics.rateLimited.inc({ limit: name }) }),
     metrics,
     writer: createMessageWriter({ db: opts.db.db, clock: () => ctx.clock() }),
+    jobs: new JobRunner({ db: opts.db.db, clock: () => ctx.clock(), logger }),
     state: { lastAutoAssigned: new Map(), loginFailures: new Map(), routing: Promise.resolve(), distWarned: false, closing: false, kbIndexes: createKbIndexCache() },
   };
 
   metrics.attach(ctx);
+  registerSlaJobs(ctx);
+  // With SMTP_URL mail is delivered by a job; without, it stays in the outbox for the console's email log.
+  const mailTransport = config.smtpUrl ? createMailTransport(config.smtpUrl) : null;
+  if (mailTransport) ctx.jobs.registerExternal(MAIL_SEND_JOB, mailSendHandler({ transport: mailTransport, from: config.mailFrom }), { leaseMs: 120_000 });
 
   app.onError((err, c) => {
     if (err instanceof AppError) return jsonError(c, err);
@@ -91,7 +104,7 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
     logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - t0) }, 'http');
   });
   // 64 KiB for every API route but the few that take more (knowledge-base articles and import): the first prefix that matches decides.
-  const bodyLimits = [...KB_BODY_LIMITS, { prefix: '/api/', maxSize: 64 * 1024 }].map(({ prefix, maxSize }) => {
+  const bodyLimits = [...KB_BODY_LIMITS, ...TICKET_BODY_LIMITS, { prefix: '/api/', maxSize: 64 * 1024 }].map(({ prefix, maxSize }) => {
     const size = maxSize >= 1024 * 1024 ? `${maxSize / 1024 / 1024} MiB` : `${maxSize / 1024} KiB`;
     return { prefix, limit: bodyLimit({ maxSize, onError: (c) => jsonError(c, new AppError('too_large', `The request body is larger than the ${size} this API accepts.`)) }) };
   });
@@ -112,6 +125,9 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
   app.route('/api/visitor', visitorRoutes(ctx));
   app.route('/api/kb', kbRoutes(ctx));
   app.route('/api/console/kb', kbConsoleRoutes(ctx));
+  app.route('/api/tickets', ticketRoutes(ctx));
+  app.route('/api/console/tickets', ticketConsoleRoutes(ctx));
+  app.route('/api/mail', inboundMailRoutes(ctx));
   app.route('/', webRoutes(ctx));
   app.notFound((c) => (c.req.path.startsWith('/api/') ? jsonError(c, new AppError('not_found', 'no such route')) : c.text('Not found', 404)));
 
@@ -122,6 +138,7 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
   registerAgentNamespace(ctx);
   // Redis adapter (with REDIS_URL) and the leader's background jobs; started by listen().
   let cluster: Cluster | undefined;
+  let closing: Promise<void> | undefined;
 
   return {
     app,
@@ -141,19 +158,26 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
         });
       });
     },
-    async close() {
-      ctx.state.closing = true;
-      await cluster?.stopJobs();
-      io.disconnectSockets(true);
-      await new Promise<void>((done) => {
-        // io.close() also closes the http server; idle keep-alive connections would hold it open.
-        io.close(() => done());
-        httpServer.closeAllConnections?.();
-      });
-      await ctx.state.routing.catch(() => undefined);
-      await ctx.writer.drain();
-      await cluster?.close();
-      await ctx.limits.close();
+    close() {
+      // Idempotent: a test that restarts the app and the owner's cleanup may both close it.
+      closing ??= shutDown();
+      return closing;
     },
   };
+
+  async function shutDown(): Promise<void> {
+    ctx.state.closing = true;
+    await cluster?.stopJobs();
+    io.disconnectSockets(true);
+    await new Promise<void>((done) => {
+      // io.close() also closes the http server; idle keep-alive connections would hold it open.
+      io.close(() => done());
+      httpServer.closeAllConnections?.();
+    });
+    await ctx.state.routing.catch(() => undefined);
+    await ctx.writer.drain();
+    await cluster?.close();
+    await ctx.limits.close();
+    await mailTransport?.close();
+  }
 }

@@ -103,6 +103,31 @@ export const CONFIG_VARS: readonly ConfigVar[] = [
   },
   { name: 'RATE_KB_VOTES_PER_IP', default: '30/60', description: '"Was this helpful?" votes per client IP.', expect: RATE_EXPECT, schema: rate },
   { name: 'METRICS_TOKEN', default: undefined, description: 'When set, GET /metrics requires `Authorization: Bearer <token>`.', expect: 'at least 16 characters', schema: z.string().trim().min(16) },
+  { name: 'RATE_TICKETS_PER_IP', default: '10/600', description: 'New tickets (feedback and offline form) per client IP.', expect: RATE_EXPECT, schema: rate },
+  { name: 'RATE_TICKETS_PER_SITE', default: '600/600', description: 'New tickets per site, all senders together: a ceiling against a distributed flood.', expect: RATE_EXPECT, schema: rate },
+  { name: 'RATE_TICKET_REPLIES', default: '30/600', description: "Customer replies per ticket (from the ticket page or by email).", expect: RATE_EXPECT, schema: rate },
+  {
+    name: 'SMTP_URL',
+    default: undefined,
+    description: 'Outgoing mail server, e.g. smtp://user:pass@mail.example:587 (smtps:// for TLS). Unset: mail is kept in the database and shown in the console\'s email log.',
+    expect: 'an smtp:// or smtps:// URL',
+    schema: url(['smtp:', 'smtps:']),
+  },
+  { name: 'MAIL_FROM', default: 'Parley <parley@localhost>', description: 'From address of outgoing mail.', expect: 'an address, optionally with a name', schema: nonEmpty },
+  {
+    name: 'MAIL_REPLY_TO',
+    default: undefined,
+    description: 'Reply address with a `+` slot, e.g. support@help.example: replies go to support+T-2026-000123@help.example and are matched to their ticket.',
+    expect: 'an email address',
+    schema: z.string().trim().regex(/^[^@\s+]+@[^@\s]+$/),
+  },
+  {
+    name: 'INBOUND_MAIL_TOKEN',
+    default: undefined,
+    description: 'Bearer token your mail gateway sends with POST /api/mail/inbound (raw MIME). Unset: the endpoint is off.',
+    expect: 'at least 16 characters',
+    schema: z.string().trim().min(16),
+  },
 ];
 
 export interface Config {
@@ -127,6 +152,13 @@ export interface Config {
   rateKbReadsPerIp: Rate | null;
   rateKbVotesPerIp: Rate | null;
   metricsToken: string | undefined;
+  rateTicketsPerIp: Rate | null;
+  rateTicketsPerSite: Rate | null;
+  rateTicketReplies: Rate | null;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  mailReplyTo: string | undefined;
+  inboundMailToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -169,5 +201,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateKbReadsPerIp: values.RATE_KB_READS_PER_IP as Rate | null,
     rateKbVotesPerIp: values.RATE_KB_VOTES_PER_IP as Rate | null,
     metricsToken: values.METRICS_TOKEN as string | undefined,
+    rateTicketsPerIp: values.RATE_TICKETS_PER_IP as Rate | null,
+    rateTicketsPerSite: values.RATE_TICKETS_PER_SITE as Rate | null,
+    rateTicketReplies: values.RATE_TICKET_REPLIES as Rate | null,
+    smtpUrl: values.SMTP_URL as string | undefined,
+    mailFrom: values.MAIL_FROM as string,
+    mailReplyTo: values.MAIL_REPLY_TO as string | undefined,
+    inboundMailToken: values.INBOUND_MAIL_TOKEN as string | undefined,
   };
 }

@@ -4,6 +4,7 @@ import type { AgentClientEvents, AgentServerEvents, VisitorClientEvents, Visitor
 import type { Config } from './config.js';
 import type { MessageWriter } from './conversations/writer.js';
 import type { Database, Db } from './db/client.js';
+import type { JobRunner } from './jobs/runner.js';
 import type { KbIndexCache } from './kb/index-cache.js';
 import type { Limiters } from './limits/limiters.js';
 import type { Metrics } from './metrics/registry.js';
@@ -35,6 +36,8 @@ export interface AppContext {
   metrics: Metrics;
   /** Group commit for chat messages: every appendMessage goes through it. */
   writer: MessageWriter;
+  /** Durable background work (SLA steps, mail); domains register their kinds, the leader runs them. */
+  jobs: JobRunner;
   /** In-process state that is only an optimisation or a timer; PostgreSQL stays the source of truth. */
   state: {
     /** Round robin among equally busy agents: who got an auto-assigned conversation last, in ms. */

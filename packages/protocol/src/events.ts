@@ -14,6 +14,7 @@ import type {
   VisitorConversation,
 } from './types.js';
 import type { Locale } from './constants.js';
+import type { TicketSummary } from './tickets.js';
 
 export const NAMESPACES = { visitor: '/visitor', agent: '/agent' } as const;
 
@@ -150,4 +151,6 @@ export interface AgentServerEvents {
   'typing:updated': (state: TypingState) => void;
   /** The signed-in agent's own profile changed (presence set from another tab, for example). */
   'agent:updated': (agent: AgentProfile) => void;
+  /** A ticket of one of the agent's departments (or assigned to them) was created or changed: inbox rows stay live. */
+  'ticket:updated': (ticket: TicketSummary) => void;
 }

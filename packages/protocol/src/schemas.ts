@@ -105,3 +105,4 @@ agree<Same<z.infer<typeof visitorHandshakeSchema>, VisitorHandshake>>();
 agree<Same<z.infer<typeof agentHandshakeSchema>, AgentHandshake>>();
 agree<Same<z.infer<typeof botFeedbackSchema>, BotFeedbackInput>>();
 export * from './schemas-kb.js';
+export * from './schemas-tickets.js';

@@ -30,7 +30,10 @@ export async function startCluster(ctx: AppContext): Promise<Cluster> {
     lock: ctx.database.sessionLock(JOBS_LOCK_KEY),
     intervalMs,
     logger: ctx.logger,
-    job: () => sweepPresence(ctx, { checkSockets: !redis || Date.now() - startedAt > ADAPTER_WARM_UP_MS }),
+    job: async () => {
+      await sweepPresence(ctx, { checkSockets: !redis || Date.now() - startedAt > ADAPTER_WARM_UP_MS });
+      if (!ctx.state.closing) await ctx.jobs.runDue({ shouldStop: () => ctx.state.closing });
+    },
   });
   return {
     leadership,

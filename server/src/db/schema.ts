@@ -184,3 +184,8 @@ export const messagesRelations = relations(messages, ({ one }) => ({
 
 export * from '../kb/schema.js';
 export * from '../bot/schema.js';
+export * from '../jobs/schema.js';
+export * from '../tickets/schema.js';
+export * from '../files/schema.js';
+export * from '../mail/schema.js';
+export * from '../sla/schema.js';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/password.js';
 import { seedDemoKb } from '../kb/seed.js';
+import { seedTicketDefaults } from '../tickets/seed.js';
 import type { Db } from './client.js';
 import { agentDepartments, agents, departments, sites } from './schema.js';
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, DEMO_SITE_NAME } from './seed-data.js';
@@ -31,8 +32,12 @@ export async function seed(db: Db): Promise<SeedResult> {
     // Serialises concurrent first starts on one PostgreSQL (two processes at once): row locks
     // cannot guard an empty table, an advisory lock can.
     await tx.execute(sql`select pg_advisory_xact_lock(727001)`);
-    const existing = await tx.select({ id: sites.id }).from(sites).limit(1);
-    if (existing.length > 0) return false;
+    const existing = await tx.select({ id: sites.id }).from(sites);
+    if (existing.length > 0) {
+      // A database seeded before tickets existed gets the default categories now.
+      for (const s of existing) await seedTicketDefaults(tx, s.id);
+      return false;
+    }
     const [site] = await tx
       .insert(sites)
       .values({ key: `site_${randomBytes(9).toString('base64url')}`, name: DEMO_SITE_NAME, secret: randomBytes(32).toString('base64url'), allowedOrigins: ['*'] })
@@ -50,6 +55,7 @@ export async function seed(db: Db): Promise<SeedResult> {
       await tx.insert(agentDepartments).values(a.departments.map((k) => ({ agentId: row!.id, departmentId: deptIds[k]! })));
     }
     await seedDemoKb(tx, site!.id);
+    await seedTicketDefaults(tx, site!.id);
     return true;
   });
   return { created, ...(await readSeed(db)) };

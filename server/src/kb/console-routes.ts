@@ -21,7 +21,7 @@ import type { ArticleStatus } from '@parley/protocol';
 import { requireAgent } from '../auth/routes.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../lib/errors.js';
-import type { AgentVars } from '../lib/http.js';
+import { readJson, type AgentVars } from '../lib/http.js';
 import { kbScope, parseLocale, requireManager } from './access.js';
 import type { KbScope } from './access.js';
 import { findArticle, listAdminArticles, readAdminArticle } from './articles.js';
@@ -36,14 +36,7 @@ import { voteComments } from './votes.js';
 
 type C = Context<{ Variables: AgentVars }>;
 
-async function body<S extends z.ZodType>(c: C, schema: S): Promise<z.infer<S>> {
-  const raw: unknown = await c.req.json().catch(() => {
-    throw new AppError('invalid', 'the request body must be JSON');
-  });
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new AppError('invalid', describeZodError(parsed.error));
-  return parsed.data;
-}
+const body = <S extends z.ZodType>(c: C, schema: S): Promise<z.infer<S>> => readJson(c, schema);
 
 function statusParam(raw: string | undefined): ArticleStatus | undefined {
   if (raw === undefined || raw === '') return undefined;

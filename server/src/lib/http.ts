@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorCodeValue } from '@parley/protocol';
-import type { AppError } from './errors.js';
+import type { z } from 'zod';
+import { describeZodError } from '@parley/protocol/schemas';
+import { AppError } from './errors.js';
 
 export interface AgentVars {
   agentId: string;
@@ -27,3 +29,18 @@ export function jsonError(c: Context, error: AppError) {
   return c.json({ error: error.toProtocol() }, STATUS[error.code]);
 }
 export { STATUS as HTTP_STATUS };
+
+/** Validates an already-read value: a clear `invalid` naming the field, never a 500. */
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError('invalid', describeZodError(parsed.error));
+  return parsed.data;
+}
+
+/** The JSON body, validated. */
+export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const raw: unknown = await c.req.json().catch(() => {
+    throw new AppError('invalid', 'the request body must be JSON');
+  });
+  return parseInput(schema, raw);
+}

@@ -14,6 +14,9 @@ export const FLOOD_LIMITS = {
   visitorSessionsPerIp: { key: 'client IP', message: 'Too many new visitors from your network; try again shortly.' },
   kbReadsPerIp: { key: 'client IP', message: 'Too many help-center requests from your network; try again shortly.' },
   kbVotesPerIp: { key: 'client IP', message: 'Too many votes from your network; try again shortly.' },
+  ticketsPerIp: { key: 'client IP', message: 'Too many requests sent from your network; try again later.' },
+  ticketsPerSite: { key: 'site id', message: 'We are receiving unusually many requests; try again later.' },
+  ticketReplies: { key: 'ticket id', message: 'Too many replies on this request in a short time; wait a few minutes.' },
 } as const;
 export type LimitName = keyof typeof FLOOD_LIMITS;
 
@@ -25,6 +28,9 @@ const CONFIG_KEY: Record<LimitName, keyof Config> = {
   visitorSessionsPerIp: 'rateVisitorSessionsPerIp',
   kbReadsPerIp: 'rateKbReadsPerIp',
   kbVotesPerIp: 'rateKbVotesPerIp',
+  ticketsPerIp: 'rateTicketsPerIp',
+  ticketsPerSite: 'rateTicketsPerSite',
+  ticketReplies: 'rateTicketReplies',
 };
 
 export interface Limiters {

@@ -45,3 +45,9 @@ export async function authenticateVisitor(ctx: AppContext, input: { siteKey: str
   }
   return { visitorId: v.id, siteId: site.id };
 }
+
+/** The visitor a widget token belongs to on this site, or null: a ticket links to that browser only if it proves it. */
+export async function visitorOfToken(ctx: AppContext, siteId: string, token: string): Promise<string | null> {
+  const [v] = await ctx.db.select({ id: visitors.id, siteId: visitors.siteId }).from(visitors).where(eq(visitors.tokenHash, sha256(token)));
+  return v && v.siteId === siteId ? v.id : null;
+}

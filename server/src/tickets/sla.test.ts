@@ -1,0 +1,140 @@
+/**
+ * SLA timers and escalation with a moved clock, never real hours: the first-response breach, three
+ * escalation levels recorded and notified once each across a restart and with two runners at once,
+ * the pause while waiting on the customer, and numbering under 500 concurrent tickets.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import { pino } from 'pino';
+import { createApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { agents } from '../db/schema.js';
+import { mailOutbox } from '../mail/schema.js';
+import { api, siteIdOf, staff } from '../kb/test-kit.js';
+import { startTestServer } from '../testing.js';
+import { createTicket } from './create.js';
+import { ticketHistory, tickets } from './schema.js';
+import { categories, complaint, HOUR, movableClock } from './test-kit.js';
+
+const quiet = pino({ level: 'silent' });
+
+test('an unanswered complaint breaches at its due time, then escalates supervisor -> executive -> executive deadline, once each, across a restart', async () => {
+  // Monday 7 December 2026, 10:00 in Shanghai.
+  const clock = movableClock('2026-12-07T02:00:00Z');
+  const server = await startTestServer({ clock: clock.now, config: { rateTicketsPerIp: null } });
+  try {
+    const created = await complaint(server);
+    const db = server.database.db;
+    const [row] = await db.select().from(tickets).where(eq(tickets.number, created.number));
+    const history = async () => (await db.select().from(ticketHistory).where(eq(ticketHistory.ticketId, row!.id))).map((h) => `${h.action}:${h.to ?? ''}`);
+    const staffMail = async () => (await db.select().from(mailOutbox).where(and(eq(mailOutbox.ticketId, row!.id), eq(mailOutbox.template, 'ticket.escalated')))).map((m) => m.to).sort();
+
+    clock.set('2026-12-07T03:59:00Z'); // 11:59, a minute early
+    await server.app.ctx.jobs.runDue();
+    assert.equal((await db.select().from(tickets).where(eq(tickets.id, row!.id)))[0]!.breachedAt, null);
+    clock.set('2026-12-07T04:00:00Z'); // 12:00: two business hours later
+    await server.app.ctx.jobs.runDue();
+    assert.ok((await history()).includes('breached:2026-12-07T04:00:00.000Z'), JSON.stringify(await history()));
+    const { admin, supervisorId } = await staff(server);
+    const supervisorEmail = (await db.select({ email: agents.email }).from(agents).where(eq(agents.id, supervisorId)))[0]!.email;
+    const breached = await api<{ tickets: Array<{ number: string; breached: boolean }> }>(server, '/api/console/tickets?view=breached', { token: admin });
+    assert.ok(breached.body.tickets.some((t) => t.number === created.number && t.breached));
+
+    // 24 business hours (Support keeps 9-18 weekdays in Shanghai): Monday 8 + Tuesday 9 + Wednesday 7, so Wednesday 16:00.
+    clock.set('2026-12-09T07:59:00Z');
+    await server.app.ctx.jobs.runDue();
+    assert.ok(!(await history()).some((h) => h.startsWith('escalated')));
+    clock.set('2026-12-09T08:00:00Z');
+    await server.app.ctx.jobs.runDue();
+    assert.deepEqual((await history()).filter((h) => h.startsWith('escalated')), ['escalated:1']);
+    // Level 1 goes to the department's supervisors (staff() made one for Support).
+    assert.deepEqual(await staffMail(), [supervisorEmail]);
+
+    // A restart: a new process on the same database finds the next step where the last one left it.
+    await server.app.close();
+    const again = createApp({ db: server.database, config: { ...loadConfig({}), host: '127.0.0.1', port: 0 }, logger: quiet, clock: clock.now });
+    try {
+      await again.ctx.jobs.runDue();
+      assert.deepEqual((await history()).filter((h) => h.startsWith('escalated')), ['escalated:1'], 'nothing early after a restart');
+      clock.advance(14 * 24 * HOUR); // two weeks on: both remaining steps are overdue
+      await Promise.all([again.ctx.jobs.runDue(), again.ctx.jobs.runDue()]);
+      assert.deepEqual((await history()).filter((h) => h.startsWith('escalated')), ['escalated:1', 'escalated:2', 'escalated:3']);
+      // Levels 2 and 3 go to the executives (the admins).
+      assert.deepEqual(await staffMail(), ['admin@parley.test', 'admin@parley.test', supervisorEmail]);
+      await again.ctx.jobs.runDue();
+      assert.equal((await history()).filter((h) => h.startsWith('escalated')).length, 3, 'never doubled');
+      const [final] = await db.select().from(tickets).where(eq(tickets.id, row!.id));
+      assert.equal(final!.escalationLevel, 3);
+    } finally {
+      await again.close();
+    }
+  } finally {
+    await server.close();
+  }
+});
+
+test('waiting on the customer stops escalation; their answer restarts it; resolving ends it', async () => {
+  const clock = movableClock('2026-12-07T02:00:00Z');
+  const server = await startTestServer({ clock: clock.now, config: { rateTicketsPerIp: null } });
+  try {
+    const { bob } = await staff(server);
+    const created = await complaint(server);
+    const db = server.database.db;
+    const [row] = await db.select().from(tickets).where(eq(tickets.number, created.number));
+    const escalations = async () => (await db.select().from(ticketHistory).where(and(eq(ticketHistory.ticketId, row!.id), eq(ticketHistory.action, 'escalated')))).length;
+    await api(server, `/api/console/tickets/${row!.id}/replies`, { token: bob, json: { message: 'Photo please?', status: 'pending' } });
+    clock.advance(30 * 24 * HOUR);
+    await server.app.ctx.jobs.runDue();
+    assert.equal(await escalations(), 0, 'a month waiting on the customer escalates nothing');
+
+    await api(server, `/api/tickets/link/${created.token}/replies`, { json: { message: 'Here it is' } });
+    clock.advance(2 * 24 * HOUR); // Friday 10:00: 18 business hours since Wednesday 10:00, under the 24-hour step
+    await server.app.ctx.jobs.runDue();
+    assert.equal(await escalations(), 0);
+    clock.advance(24 * HOUR);
+    await server.app.ctx.jobs.runDue();
+    assert.equal(await escalations(), 1, 'the clock restarted when the customer answered');
+
+    // Signed in again: a month of moved clock expired the morning's session.
+    const resolved = await api(server, `/api/console/tickets/${row!.id}`, { token: (await staff(server)).bob, method: 'PATCH', json: { status: 'resolved' } });
+    assert.equal(resolved.status, 200);
+    clock.advance(60 * 24 * HOUR);
+    await server.app.ctx.jobs.runDue();
+    assert.equal(await escalations(), 1, 'resolved tickets do not escalate');
+    const resolvedMail = await db.select().from(mailOutbox).where(and(eq(mailOutbox.ticketId, row!.id), eq(mailOutbox.template, 'ticket.resolved')));
+    assert.equal(resolvedMail.length, 1);
+  } finally {
+    await server.close();
+  }
+});
+
+test('500 tickets at once: 500 distinct consecutive numbers, no deadlock', async () => {
+  const server = await startTestServer();
+  try {
+    const siteId = await siteIdOf(server);
+    const cats = await categories(server);
+    const ids = Object.values(cats).map((c) => c.id);
+    const made = await Promise.all(
+      Array.from({ length: 500 }, (_, i) =>
+        createTicket(server.app.ctx, {
+          siteId,
+          categoryId: ids[i % ids.length]!,
+          subject: `Load ${i}`,
+          message: 'x',
+          locale: 'en',
+          source: 'api',
+          author: { kind: 'customer', id: null, name: null },
+          contactName: null,
+          contactEmail: `c${i}@example.com`,
+          audience: 'customer',
+        }),
+      ),
+    );
+    const numbers = made.map((m) => Number(m.number.split('-')[2])).sort((a, b) => a - b);
+    assert.equal(new Set(numbers).size, 500);
+    assert.equal(numbers[499]! - numbers[0]!, 499, 'no holes');
+  } finally {
+    await server.close();
+  }
+});
