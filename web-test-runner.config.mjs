@@ -30,7 +30,10 @@ function parleyServer() {
       server = await startTestServer({ config: { rateTicketsPerIp: null, rateTicketReplies: null } });
       // Only plain data: the server object also holds the app and the database handle.
       const { url, siteKey, accounts, departments } = server;
-      info = JSON.stringify({ url, siteKey, accounts, departments });
+      // What a company intranet would sign for an employee (HS256 with the site's secret): intranet
+      // tests use it as is; the secret itself never reaches the browser.
+      const employeeToken = await server.signEmployeeToken({ sub: 'emp-test-1', name: 'Wang Fang', departments: ['Finance'], locale: 'en' });
+      info = JSON.stringify({ url, siteKey, accounts, departments, employeeToken });
       console.log(`[parley] test server at ${server.url}`);
     },
     async serverStop() {

@@ -27,6 +27,7 @@ import { createMetrics } from './metrics/registry.js';
 import { metricsRoutes } from './metrics/routes.js';
 import { instrumentSockets } from './metrics/socket.js';
 import { AppError, toProtocolError } from './lib/errors.js';
+import { demoIdentityRoutes } from './identity/demo-routes.js';
 import { JobRunner } from './jobs/runner.js';
 import { MAIL_SEND_JOB, mailSendHandler } from './mail/service.js';
 import { createMailTransport } from './mail/transport.js';
@@ -128,6 +129,7 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
   app.route('/api/tickets', ticketRoutes(ctx));
   app.route('/api/console/tickets', ticketConsoleRoutes(ctx));
   app.route('/api/mail', inboundMailRoutes(ctx));
+  app.route('/api/demo', demoIdentityRoutes(ctx));
   app.route('/', webRoutes(ctx));
   app.notFound((c) => (c.req.path.startsWith('/api/') ? jsonError(c, new AppError('not_found', 'no such route')) : c.text('Not found', 404)));
 

@@ -56,7 +56,7 @@ for (const [name, value, message] of bad) {
 
 test('the config table documents every variable the loader reads', () => {
   const names = CONFIG_VARS.map((v) => v.name);
-  assert.deepEqual(names, ['PORT', 'HOST', 'DATABASE_URL', 'PARLEY_DATA_DIR', 'PARLEY_DIST_DIR', 'LOG_LEVEL', 'AGENT_GRACE_SECONDS', 'SESSION_TTL_HOURS', 'PUBLIC_URL', 'REDIS_URL', 'REDIS_PREFIX', 'TRUST_PROXY', 'RATE_VISITOR_MESSAGES', 'RATE_AGENT_MESSAGES', 'RATE_CONNECTIONS_PER_IP', 'RATE_CONVERSATIONS_PER_IP', 'RATE_VISITOR_SESSIONS_PER_IP', 'RATE_KB_READS_PER_IP', 'RATE_KB_VOTES_PER_IP', 'METRICS_TOKEN', 'RATE_TICKETS_PER_IP', 'RATE_TICKETS_PER_SITE', 'RATE_TICKET_REPLIES', 'SMTP_URL', 'MAIL_FROM', 'MAIL_REPLY_TO', 'INBOUND_MAIL_TOKEN']);
+  assert.deepEqual(names, ['PORT', 'HOST', 'DATABASE_URL', 'PARLEY_DATA_DIR', 'PARLEY_DIST_DIR', 'LOG_LEVEL', 'AGENT_GRACE_SECONDS', 'SESSION_TTL_HOURS', 'PUBLIC_URL', 'REDIS_URL', 'REDIS_PREFIX', 'TRUST_PROXY', 'RATE_VISITOR_MESSAGES', 'RATE_AGENT_MESSAGES', 'RATE_CONNECTIONS_PER_IP', 'RATE_CONVERSATIONS_PER_IP', 'RATE_VISITOR_SESSIONS_PER_IP', 'RATE_KB_READS_PER_IP', 'RATE_KB_VOTES_PER_IP', 'METRICS_TOKEN', 'RATE_TICKETS_PER_IP', 'RATE_TICKETS_PER_SITE', 'RATE_TICKET_REPLIES', 'SMTP_URL', 'MAIL_FROM', 'MAIL_REPLY_TO', 'DEMO_INTRANET', 'INBOUND_MAIL_TOKEN']);
   // The README's table is generated from CONFIG_VARS: a variable missing there is undocumented.
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
   for (const name of names) assert.ok(readme.includes(`| \`${name}\` |`), `README documents ${name}`);

@@ -122,6 +122,13 @@ export const CONFIG_VARS: readonly ConfigVar[] = [
     schema: z.string().trim().regex(/^[^@\s+]+@[^@\s]+$/),
   },
   {
+    name: 'DEMO_INTRANET',
+    default: 'off',
+    description: 'on: GET /api/demo/employee-token signs tokens for three demo employees, standing in for a company intranet on /intranet. `pnpm start` turns it on; never in production.',
+    expect: 'on or off',
+    schema: z.enum(['on', 'off']),
+  },
+  {
     name: 'INBOUND_MAIL_TOKEN',
     default: undefined,
     description: 'Bearer token your mail gateway sends with POST /api/mail/inbound (raw MIME). Unset: the endpoint is off.',
@@ -159,6 +166,7 @@ export interface Config {
   mailFrom: string;
   mailReplyTo: string | undefined;
   inboundMailToken: string | undefined;
+  demoIntranet: boolean;
 }
 
 export class ConfigError extends Error {
@@ -208,5 +216,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: values.MAIL_FROM as string,
     mailReplyTo: values.MAIL_REPLY_TO as string | undefined,
     inboundMailToken: values.INBOUND_MAIL_TOKEN as string | undefined,
+    demoIntranet: values.DEMO_INTRANET === 'on',
   };
 }

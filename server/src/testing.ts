@@ -9,6 +9,8 @@
  * created on that PostgreSQL server and dropped on close. Serves dist/ like production.
  */
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { SignJWT } from 'jose';
 import { pino } from 'pino';
 import postgres from 'postgres';
 import { createApp } from './app.js';
@@ -17,6 +19,7 @@ import { loadConfig } from './config.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import type { Database } from './db/client.js';
+import { sites } from './db/schema.js';
 import { seed } from './db/seed.js';
 
 export interface TestAccount {
@@ -32,6 +35,8 @@ export interface TestServer {
   departments: { sales: { id: string }; support: { id: string } };
   app: ParleyApp;
   database: Database;
+  /** What a company intranet would sign for an employee of the demo site (HS256, the site's secret, 12 h). */
+  signEmployeeToken(claims: { sub: string; name?: string; departments?: string[]; locale?: string }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -88,6 +93,10 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       departments: seeded.departments,
       app,
       database,
+      async signEmployeeToken({ sub, ...claims }) {
+        const [site] = await database.db.select({ secret: sites.secret }).from(sites).where(eq(sites.key, seeded.site.key));
+        return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuedAt().setExpirationTime('12h').sign(new TextEncoder().encode(site!.secret));
+      },
       async close() {
         if (closed) return;
         closed = true;

@@ -256,3 +256,21 @@ test('flood limits: one address may file only so many tickets, and a refusal say
     await server.close();
   }
 });
+
+test('the demo intranet signs employee tokens only when DEMO_INTRANET is on, and the box takes them', async () => {
+  const { server } = await env();
+  assert.equal((await api(server, '/api/demo/employee-token')).status, 404, 'off by default: a production server hands out no identities');
+  const demo = await startTestServer({ config: { demoIntranet: true } });
+  try {
+    const r = await api<{ token: string; siteKey: string; employee: { name: string } }>(demo, '/api/demo/employee-token?as=finance');
+    assert.equal(r.status, 200);
+    assert.equal(r.body.siteKey, demo.siteKey);
+    assert.equal(r.body.employee.name, '王芳');
+    assert.equal(codeOf(await api(demo, '/api/demo/employee-token?as=ceo')), 'invalid');
+    const cats = await categories(demo, 'employee');
+    const sent = await submit(demo, { categoryId: cats['suggestion-box']!.id, subject: '会议室', message: '会议室预订系统经常冲突', employeeToken: r.body.token, anonymous: true });
+    assert.equal(sent.status, 201);
+  } finally {
+    await demo.close();
+  }
+});
