@@ -2,11 +2,12 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { VisitorClient, type TimelineEntry } from '@parley/client';
-import type { HelpContext, Message, VisitorConversation } from '@parley/protocol';
+import { VisitorClient } from '@parley/client';
+import type { HelpContext, VisitorConversation } from '@parley/protocol';
 import { ParleyElement } from '../internal/parley-element.js';
 import { ClientController } from '../internal/client-controller.js';
-import { LocaleController, deliveryText, systemText } from '../internal/i18n.js';
+import { LocaleController } from '../internal/i18n.js';
+import { lastHandoffIndex, renderEntry, type EntryView } from './chat.entries.js';
 import { chatStrings } from './chat.strings.js';
 import { chatStyles } from './chat.styles.js';
 
@@ -437,7 +438,7 @@ export class ParleyChat extends ParleyElement {
             : repeat(
                 st?.timeline ?? [],
                 (e) => e.key,
-                (e, i) => this.renderEntry(e, conv, i === this.lastHandoffIndex(st?.timeline ?? [], conv), rated),
+                (e, i) => renderEntry(this.entryView(conv, rated), e, i === lastHandoffIndex(st?.timeline ?? [], conv)),
               )}
       </div>
       <div class="typing" aria-hidden="true">${this.renderTyping()}</div>
@@ -446,86 +447,21 @@ export class ParleyChat extends ParleyElement {
     `;
   }
 
-  /**
-   * Index of the one bot message whose "Talk to a person" action is live. Only the newest such
-   * message keeps its button, and only while the conversation is with the bot; then it replaces the
-   * persistent button, so there is never more than one "Talk to a person" control on screen.
-   */
-  private lastHandoffIndex(timeline: readonly TimelineEntry[], conv: VisitorConversation): number {
-    if (conv.status !== 'bot' || timeline.length === 0) return -1;
-    const last = timeline.length - 1;
-    const m = timeline[last].message;
-    return m.author === 'bot' && m.meta?.actions?.includes('handoff') ? last : -1;
-  }
-
-  private renderEntry(entry: TimelineEntry, conv: VisitorConversation, handoffLive: boolean, rated: ReadonlySet<string>): TemplateResult {
-    const s = this.l10n.s;
-    const m: Message = entry.message;
-    if (m.author === 'system') {
-      const text = m.meta?.system ? systemText(s, m.meta.system, this.l10n.locale, 'visitor') : m.body;
-      return html`<div class="msg" part="message" data-author="system" data-seq=${ifDefined(m.seq > 0 ? m.seq : undefined)} data-delivery=${entry.delivery}>
-        ${text}
-      </div>`;
-    }
-    const who = m.author === 'visitor' ? s.you : (m.authorName ?? (m.author === 'bot' ? s.assistant : s.agent));
-    const articles = m.author === 'bot' ? (m.meta?.articles ?? []) : [];
-    return html`<div
-      class="msg"
-      part="message"
-      data-author=${m.author}
-      data-seq=${ifDefined(entry.delivery === 'sent' && m.seq > 0 ? m.seq : undefined)}
-      data-delivery=${entry.delivery}
-    >
-      <span class="who">${who}</span>
-      <div class="bubble">${m.body}</div>
-      ${articles.length
-        ? html`<ul class="articles" aria-label=${s.articles}>
-            ${articles.map((a) =>
-              this.inline
-                ? html`<li><button type="button" class="link-button" @click=${() => this.emit('parley-article-request', { id: a.id, title: a.title })}>${a.title}</button></li>`
-                : html`<li>${a.title}</li>`,
-            )}
-          </ul>`
-        : nothing}
-      ${m.author === 'bot' && m.meta?.feedback === 'ask' ? this.renderFeedback(m, conv, rated.has(m.id)) : nothing}
-      ${handoffLive && conv.status === 'bot'
-        ? html`<div class="actions">
-            <button class="secondary" type="button" ?disabled=${this.busy || !!this.clientCtl.client?.state.busy} @click=${this.handoff}>${s.talkToPerson}</button>
-          </div>`
-        : nothing}
-      ${m.author === 'visitor' ? this.renderDelivery(entry) : nothing}
-    </div>`;
-  }
-
-  /** "Did this answer your question?" with Yes / No, answered once; then a short thanks in their place. */
-  private renderFeedback(m: Message, conv: VisitorConversation, rated: boolean): TemplateResult | typeof nothing {
-    const s = this.l10n.s;
-    const local = this.feedbackSent[m.id];
-    if (rated || local === 'sent') {
-      return html`<p class="feedback done" data-feedback-for=${m.id} tabindex="-1">${s.feedbackThanks}</p>`;
-    }
-    if (conv.status === 'closed') return nothing;
-    const label = `feedback-${m.id}`;
-    // aria-disabled rather than disabled while sending: a disabled button drops keyboard focus to <body>.
-    return html`<div class="feedback" role="group" aria-labelledby=${label}>
-      <span id=${label}>${s.feedbackQuestion}</span>
-      <span class="choices">
-        <button class="secondary" type="button" aria-disabled=${local === 'sending' ? 'true' : 'false'} @click=${() => this.sendFeedback(m.id, true)}>${s.feedbackYes}</button>
-        <button class="secondary" type="button" aria-disabled=${local === 'sending' ? 'true' : 'false'} @click=${() => this.sendFeedback(m.id, false)}>${s.feedbackNo}</button>
-      </span>
-      ${local === 'failed' ? html`<span class="note" role="alert">${s.feedbackFailed}</span>` : nothing}
-    </div>`;
-  }
-
-  private renderDelivery(entry: TimelineEntry): TemplateResult {
-    const s = this.l10n.s;
-    if (entry.delivery === 'failed') {
-      return html`<div class="meta failed">
-        <span>${deliveryText(s, 'failed')}${entry.error?.message ? html`: ${entry.error.message}` : nothing}</span>
-        <button type="button" @click=${() => this.clientCtl.client?.retry(entry.key)}>${s.retry}</button>
-      </div>`;
-    }
-    return html`<div class="meta ${entry.delayed ? 'delayed' : ''}">${deliveryText(s, entry.delivery, entry.delayed)}</div>`;
+  /** What the timeline's templates (chat.entries.ts) need from the element. */
+  private entryView(conv: VisitorConversation, rated: ReadonlySet<string>): EntryView {
+    return {
+      s: this.l10n.s,
+      locale: this.l10n.locale,
+      conv,
+      rated,
+      inline: this.inline,
+      busy: this.busy || !!this.clientCtl.client?.state.busy,
+      feedbackSent: this.feedbackSent,
+      handoff: () => this.handoff(),
+      retry: (key) => this.clientCtl.client?.retry(key),
+      rate: (id, helpful) => void this.sendFeedback(id, helpful),
+      openArticle: (id, title) => this.emit('parley-article-request', { id, title }),
+    };
   }
 
   private renderTyping(): string {
@@ -549,7 +485,7 @@ export class ParleyChat extends ParleyElement {
   private renderComposer(conv: VisitorConversation | null): TemplateResult {
     const s = this.l10n.s;
     const timeline = this.clientCtl.client?.state.timeline ?? [];
-    const showHandoff = conv?.status === 'bot' && this.lastHandoffIndex(timeline, conv) === -1;
+    const showHandoff = conv?.status === 'bot' && lastHandoffIndex(timeline, conv) === -1;
     return html`
       ${conv
         ? html`<div class="tools">
