@@ -4,7 +4,8 @@
  */
 import type { Message } from '@parley/protocol';
 import type { AppContext } from '../context.js';
-import { appendMessage, clearBotMisses, countBotMiss, getConversation, handoff, messagesBefore } from '../conversations/service.js';
+import { handoff } from '../conversations/routing.js';
+import { appendMessage, clearBotMisses, countBotMiss, getConversation, messagesBefore } from '../conversations/service.js';
 import type { ConversationRow } from '../conversations/views.js';
 import { recordGap } from '../kb/service.js';
 import { decide } from './builtin.js';

@@ -2,7 +2,8 @@ import { and, eq, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-o
 import type { AppContext } from '../context.js';
 import { agentProfile } from '../auth/service.js';
 import { agentDepartments, agents, conversations } from '../db/schema.js';
-import { agentRoom, offerToAgent, publishQueue, requeueAgentConversations } from './service.js';
+import { offerToAgent, requeueAgentConversations } from './routing.js';
+import { agentRoom, publishQueue } from './service.js';
 
 async function departmentIdsOf(ctx: AppContext, agentId: string): Promise<string[]> {
   const rows = await ctx.db.select({ id: agentDepartments.departmentId }).from(agentDepartments).where(eq(agentDepartments.agentId, agentId));

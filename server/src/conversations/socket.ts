@@ -24,24 +24,20 @@ import { AppError, toProtocolError } from '../lib/errors.js';
 import { command, sequential } from '../lib/socket.js';
 import { authenticateVisitor } from '../visitors/service.js';
 import { agentConnected, agentDisconnected, setPresence } from './presence.js';
+import { agentClose, claim, closeConversation, handoff, transfer } from './routing.js';
 import {
   agentAccess,
-  agentClose,
   agentConversation,
   agentRoom,
   agentSend,
-  claim,
-  closeConversation,
   convRoom,
   deptRoom,
-  handoff,
   markRead,
   newestOpenConversation,
   ownConversations,
   queueSnapshots,
   startConversation,
   syncConversation,
-  transfer,
   visitorConversation,
   visitorSend,
 } from './service.js';
