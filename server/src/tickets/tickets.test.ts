@@ -9,6 +9,7 @@ import type { CustomerTicket, TicketDetail, TicketSummary } from '@parley/protoc
 import { mailOutbox } from '../mail/schema.js';
 import { api, codeOf, fixture, staff } from '../kb/test-kit.js';
 import { png, text as textFile } from '../files/test-kit.js';
+import { rawMail } from '../mail/test-kit.js';
 import { startTestServer, type TestServer } from '../testing.js';
 import { ticketEntries, ticketHistory, tickets } from './schema.js';
 import { categories, complaint, employeeToken, HOUR, movableClock, siteSecret, submit } from './test-kit.js';
@@ -272,5 +273,37 @@ test('the demo intranet signs employee tokens only when DEMO_INTRANET is on, and
     assert.equal(sent.status, 201);
   } finally {
     await demo.close();
+  }
+});
+
+test('replies by email: matched by number and sender, quoted history stripped, a redelivery appended once, strangers refused', async () => {
+  const INBOUND = 'inbound-secret-0123456789';
+  const server = await startTestServer({ config: { rateTicketsPerIp: null, inboundMailToken: INBOUND, mailReplyTo: 'support@acme.test' } });
+  try {
+    const created = await complaint(server, { email: 'Mia.Wong@example.com' });
+    const row = await byNumber(server, created.number);
+    const [mail] = await server.database.db.select().from(mailOutbox).where(eq(mailOutbox.ticketId, row.id));
+    assert.equal(mail!.headers['Reply-To'], `support+${created.number}@acme.test`, 'replies come back to an address naming the ticket');
+
+    const reply = (from: string, messageId: string, to = `support+${created.number}@acme.test`) =>
+      rawMail(
+        { From: `Mia <${from}>`, To: to, Subject: `Re: [${created.number}] We received your request`, 'Message-ID': messageId, 'Content-Type': 'text/plain; charset=UTF-8' },
+        'Here is the model number: K-200.\n\nOn Fri, Dec 4, 2026 Acme wrote:\n> We received your request\n> Old text',
+      );
+    const post = (raw: string, token = INBOUND) => api(server, '/api/mail/inbound', { raw, type: 'message/rfc822', headers: { authorization: `Bearer ${token}` } });
+
+    assert.equal((await post(reply('mia.wong@example.com', '<m1@mail>'), 'wrong-token-000000000')).status, 401);
+    const first = await post(reply('mia.wong@example.com', '<m1@mail>'));
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    assert.equal((await post(reply('mia.wong@example.com', '<m1@mail>'))).status, 200, 'the same Message-ID again: accepted, not appended');
+    assert.equal((await post(reply('mallory@example.com', '<m2@mail>'))).status, 404, 'knowing the number is not enough');
+    assert.equal((await post(reply('mia.wong@example.com', '<m3@mail>', 'support@acme.test').replace(`[${created.number}]`, ''))).status, 404, 'no number anywhere');
+
+    const seen = (await view(server, created.token)).body.ticket;
+    const fromMail = seen.entries.filter((e) => e.via === 'email');
+    assert.equal(fromMail.length, 1);
+    assert.equal(fromMail[0]!.body, 'Here is the model number: K-200.');
+  } finally {
+    await server.close();
   }
 });
