@@ -125,7 +125,14 @@ export function ticketRoutes(ctx: AppContext) {
     const file = await loadFile(ctx.db, { siteId: row.siteId, ticketId: row.id, fileId: requireUuid(c.req.param('fileId'), 'fileId') });
     // Internal notes' files are the team's: the customer reaches only files of public entries.
     if (!file || !(await isPublicEntryFile(ctx, file.entryId))) throw new AppError('not_found', 'no such file');
-    return fileResponse(file);
+    const res = fileResponse(file);
+    // fileResponse builds a fresh Response: carry over the CORS header the link middleware set.
+    const origin = c.req.header('origin');
+    if (origin) {
+      res.headers.set('Access-Control-Allow-Origin', origin);
+      res.headers.set('Vary', 'Origin');
+    }
+    return res;
   });
 
   return app;

@@ -46,6 +46,33 @@ export const DEMO_CSP = [
 
 export const DEMO_PAGES: Record<string, string> = { '/': 'index.html', '/help': 'help.html', '/console': 'console.html', '/intranet': 'intranet.html' };
 
+/** The demo page of a customer's ticket, served at `/t/<token>` with `{{TOKEN}}` filled in. */
+export const TICKET_PAGE = 'ticket.html';
+
+/** A link token as the server makes them: 32 random bytes, base64url without padding. */
+export const TICKET_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** What a malformed link gets: fixed text, so nothing from the address reaches the page. */
+const LINK_NOT_FOUND_PAGE = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="robots" content="noindex" />
+    <title>Link not found — Acme</title>
+    <link rel="stylesheet" href="/demo.css" />
+  </head>
+  <body>
+    <main class="wrap help-page">
+      <h1>This link does not open a request</h1>
+      <p>The address may be incomplete. Open the link from your latest email from us, or copy all of it into the address bar.</p>
+      <p lang="zh-CN">此链接无法打开您的请求。地址可能不完整：请打开我们最新邮件中的链接，或将完整地址复制到地址栏。</p>
+      <p><a href="/">Acme home</a></p>
+    </main>
+  </body>
+</html>
+`;
+
 /** Resolves `rel` inside `base`, or null when it escapes it or is not a file. */
 function fileIn(base: string, rel: string): string | null {
   const root = resolve(base);
@@ -97,21 +124,47 @@ export function webRoutes(ctx: AppContext) {
     return serve(c, fileIn(join(distDir(), 'elements'), c.req.path.slice('/elements/'.length)));
   });
 
+  /** A demo page with its placeholders filled in, or null when the front-end is not built. */
+  const demoPage = async (page: string, vars: Record<string, string> = {}): Promise<string | null> => {
+    // Built pages first (vite may rewrite asset URLs), the sources in demo/ otherwise.
+    const dist = distDir();
+    const file = fileIn(join(dist, 'demo'), page) ?? fileIn(dist, page) ?? fileIn(REPO_DEMO_DIR, page);
+    if (!file || !existsSync(dist)) return null;
+    let html = (await readFile(file, 'utf8')).replaceAll('{{SITE_KEY}}', (await demoSiteKey(ctx)) ?? '');
+    for (const [name, value] of Object.entries(vars)) html = html.replaceAll(`{{${name}}}`, value);
+    return html;
+  };
+
+  const strictPage = (c: Context) => {
+    c.header('Content-Security-Policy', DEMO_CSP);
+    c.header('X-Content-Type-Options', 'nosniff');
+  };
+
   for (const [path, page] of Object.entries(DEMO_PAGES)) {
     app.get(path, async (c) => {
-      // Built pages first (vite may rewrite asset URLs), the sources in demo/ otherwise.
-      const dist = distDir();
-      const file = fileIn(join(dist, 'demo'), page) ?? fileIn(dist, page) ?? fileIn(REPO_DEMO_DIR, page);
-      if (!file || !existsSync(dist)) return notBuilt(c);
-      const key = (await demoSiteKey(ctx)) ?? '';
-      const html = (await readFile(file, 'utf8')).replaceAll('{{SITE_KEY}}', key);
-      c.header('Content-Security-Policy', DEMO_CSP);
-      c.header('X-Content-Type-Options', 'nosniff');
+      const html = await demoPage(page);
+      if (html === null) return notBuilt(c);
+      strictPage(c);
       c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
       c.header('Cache-Control', 'no-cache');
       return c.html(html);
     });
   }
+
+  // The customer's ticket page, opened by the private link in our emails. The token is the credential:
+  // it must not leak as a referrer or sit in a shared cache, and only a well-formed one is ever written
+  // into the HTML (a bad one gets a fixed page; nothing from the URL is echoed).
+  app.get('/t/:token', async (c) => {
+    const token = c.req.param('token');
+    strictPage(c);
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Cache-Control', 'private, no-store');
+    c.header('X-Robots-Tag', 'noindex');
+    if (!TICKET_TOKEN.test(token)) return c.html(LINK_NOT_FOUND_PAGE, 404);
+    const html = await demoPage(TICKET_PAGE, { TOKEN: token });
+    if (html === null) return notBuilt(c);
+    return c.html(html);
+  });
 
   // Other build outputs (shared assets of the demo pages).
   app.get('/*', async (c, next) => {

@@ -110,3 +110,44 @@ test('GET /favicon.ico answers an icon, so demo pages log no 404', async () => {
   assert.equal(res.headers.get('content-type'), 'image/svg+xml');
   assert.match(await res.text(), /^<svg /);
 });
+
+test('GET /t/:token serves the ticket page with that token, under the strict CSP, never sending it on as a referrer', async () => {
+  const token = 'Ab0_-'.repeat(8) + 'xyz';
+  assert.equal(token.length, 43);
+  const res = await fetch(`${server.url}/t/${token}`);
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  assert.ok(html.includes(`<parley-ticket token="${token}"`), 'the element carries the token');
+  assert.ok(!html.includes('{{TOKEN}}') && !html.includes('{{SITE_KEY}}'));
+  assert.match(html, /<script type="module" src="\/elements\/ticket\.js"><\/script>/);
+  // Scripts only from files: every <script> has a src and no body.
+  for (const tag of html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? []) assert.match(tag, /^<script\b[^>]*\bsrc="[^"]+"[^>]*><\/script>$/, tag);
+  assert.ok(!/\sstyle=/.test(html), 'no inline styles');
+  const home = await fetch(server.url + '/');
+  assert.equal(res.headers.get('content-security-policy'), home.headers.get('content-security-policy'));
+  assert.match(res.headers.get('content-security-policy') ?? '', /require-trusted-types-for 'script'/);
+  assert.equal(res.headers.get('referrer-policy'), 'no-referrer');
+  assert.equal(res.headers.get('cache-control'), 'private, no-store');
+  assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+});
+
+test('GET /t/:token with a malformed token is a 404 page that does not echo it', async () => {
+  const bad = [
+    encodeURIComponent('<img src=x onerror=alert(1)>') + 'a'.repeat(10),
+    'a'.repeat(42),
+    'a'.repeat(44),
+    'a'.repeat(42) + '%3C',
+    'a'.repeat(42) + '.',
+  ];
+  for (const token of bad) {
+    const res = await fetch(`${server.url}/t/${token}`);
+    assert.equal(res.status, 404, token);
+    const html = await res.text();
+    assert.match(html, /This link does not open a request/);
+    assert.ok(!html.includes('onerror') && !html.includes('aaaaaaaaaa') && !html.includes('<img'), `echoed ${token}`);
+    assert.ok(!html.includes('<parley-ticket'), 'no element for a bad token');
+    assert.equal(res.headers.get('referrer-policy'), 'no-referrer');
+    assert.equal(res.headers.get('cache-control'), 'private, no-store');
+    assert.match(res.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+  }
+});
