@@ -11,6 +11,7 @@ import type {
   Message,
   ProtocolError,
   QueueSnapshot,
+  TicketSummary,
   TypingState,
 } from '@parley/protocol';
 import { closeSocket, openSocket, request, TypingSignal, type ConnectionState } from './connection.js';
@@ -46,7 +47,14 @@ export interface AgentClientOptions {
 type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
 const TYPING_EXPIRY_MS = 8000;
 
-/** An agent's live view of queues and conversations, with the same delivery guarantees as the visitor's. */
+/** What `AgentClient` dispatches as `ticket` for every `ticket:updated` fact: one inbox row, created or changed. */
+export type AgentTicketEvent = CustomEvent<TicketSummary>;
+
+/**
+ * An agent's live view of queues and conversations, with the same delivery guarantees as the visitor's.
+ * Dispatches `change` on every state change and `ticket` (an {@link AgentTicketEvent}) when a ticket of the
+ * agent's departments, or assigned to them, is created or changed.
+ */
 export class AgentClient extends EventTarget {
   /** Exchanges credentials for a session token; throws ParleyError (code `unauthorized`, `rate_limited`, ...). */
   static login(server: string, email: string, password: string): Promise<LoginResult> {
@@ -206,6 +214,8 @@ export class AgentClient extends EventTarget {
     socket.on('message:created', (message) => this.receive(message));
     socket.on('typing:updated', (t) => this.setRemoteTyping(t));
     socket.on('agent:updated', (agent) => this.publish({ me: agent }));
+    // Tickets are not kept in `state` (an inbox is paged over REST); views that show tickets listen for these.
+    socket.on('ticket:updated', (ticket) => this.dispatchEvent(new CustomEvent<TicketSummary>('ticket', { detail: ticket })));
     this.socket = socket;
   }
 

@@ -1,0 +1,155 @@
+/**
+ * The console's ticket API (`/api/console/tickets`), as plain fetch calls with the agent's Bearer token.
+ * REST rather than the agent socket: the server's routes are where the role checks, validation and
+ * multipart uploads live; the socket only tells the inbox that a row changed (`ticket:updated`).
+ */
+import type { AgentReplyInput, TicketCategory, TicketDetail, TicketPatch, TicketPriority, TicketStatus, TicketSummary, TicketView } from '@parley/protocol';
+
+/** A refused or failed call: `code` is the server's error code, `unavailable` when it could not be reached. */
+export class TicketsError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 0,
+  ) {
+    super(message);
+    this.name = 'TicketsError';
+  }
+}
+
+export interface InboxFilters {
+  view: TicketView;
+  status?: TicketStatus | '';
+  priority?: TicketPriority | '';
+  category?: string;
+  q?: string;
+}
+
+export type MailStatus = 'stored' | 'queued' | 'sent' | 'failed';
+
+/** A row of the email log (the server's outbox). */
+export interface MailSummary {
+  id: string;
+  template: string;
+  to: string;
+  subject: string;
+  status: MailStatus;
+  attempts: number;
+  lastError: string | null;
+  sentAt: string | null;
+  createdAt: string;
+  ticketId: string | null;
+}
+
+/** One mail with its text (the HTML part is not shown: the text says the same without rendering anything). */
+export interface MailDetail extends MailSummary {
+  text: string;
+}
+
+/** Files the composer may attach: what the server accepts (it checks the bytes again). */
+export const MAX_FILES = 5;
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const FILE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'];
+
+export class TicketsApi {
+  constructor(
+    /** Origin of the Parley server, without a trailing slash. */
+    private readonly server: string,
+    private readonly token: string,
+    /** Site id; empty when the agent works on one site only (the server then picks it). */
+    private readonly site = '',
+    /** Called when the server refuses the token (expired or revoked session). */
+    private readonly onUnauthorized: () => void = () => {},
+  ) {}
+
+  private async request(method: string, path: string, params: Record<string, string | undefined>, body: BodyInit | undefined, type: string | undefined, signal?: AbortSignal): Promise<Response> {
+    const query = new URLSearchParams();
+    if (this.site) query.set('site', this.site);
+    for (const [k, v] of Object.entries(params)) if (v) query.set(k, v);
+    const qs = query.toString();
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
+    // Multipart bodies set their own content type (with the boundary).
+    if (type) headers['content-type'] = type;
+    let res: Response;
+    try {
+      res = await fetch(`${this.server}/api/console/tickets${path}${qs ? `?${qs}` : ''}`, { method, headers, body, signal });
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      throw new TicketsError('unavailable', 'Cannot reach the server.');
+    }
+    if (!res.ok) {
+      if (res.status === 401) this.onUnauthorized();
+      const e = ((await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null)?.error;
+      throw new TicketsError(e?.code ?? (res.status >= 500 ? 'unavailable' : 'invalid'), e?.message ?? `HTTP ${res.status}`, res.status);
+    }
+    return res;
+  }
+
+  private async call<T>(method: string, path: string, params: Record<string, string | undefined> = {}, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const json = body === undefined ? undefined : JSON.stringify(body);
+    const res = await this.request(method, path, params, json, json === undefined ? undefined : 'application/json', signal);
+    return (await res.json()) as T;
+  }
+
+  /** One page of the inbox, newest change first; `before` is the `updatedAt` of the last row already shown. */
+  list(filters: InboxFilters, before: string | undefined, limit: number, signal?: AbortSignal): Promise<TicketSummary[]> {
+    const params = { view: filters.view, status: filters.status, priority: filters.priority, category: filters.category, q: filters.q?.trim(), before, limit: String(limit) };
+    return this.call<{ tickets: TicketSummary[] }>('GET', '', params, undefined, signal).then((r) => r.tickets);
+  }
+
+  categories(signal?: AbortSignal): Promise<TicketCategory[]> {
+    return this.call<{ categories: TicketCategory[] }>('GET', '/categories', {}, undefined, signal).then((r) => r.categories);
+  }
+
+  ticket(id: string, signal?: AbortSignal): Promise<TicketDetail> {
+    return this.call<{ ticket: TicketDetail }>('GET', `/${encodeURIComponent(id)}`, {}, undefined, signal).then((r) => r.ticket);
+  }
+
+  patch(id: string, patch: TicketPatch): Promise<TicketDetail> {
+    return this.call<{ ticket: TicketDetail }>('PATCH', `/${encodeURIComponent(id)}`, {}, patch).then((r) => r.ticket);
+  }
+
+  /** A reply or an internal note; with files it goes as multipart (`payload` + `files`), as the server reads it. */
+  async reply(id: string, input: AgentReplyInput, files: readonly File[] = []): Promise<TicketDetail> {
+    const path = `/${encodeURIComponent(id)}/replies`;
+    if (files.length === 0) return this.call<{ ticket: TicketDetail }>('POST', path, {}, input).then((r) => r.ticket);
+    const form = new FormData();
+    form.set('payload', JSON.stringify(input));
+    for (const f of files) form.append('files', f, f.name);
+    const res = await this.request('POST', path, {}, form, undefined);
+    return ((await res.json()) as { ticket: TicketDetail }).ticket;
+  }
+
+  /** An attachment's bytes: a plain link would carry no token, so the view downloads through this. */
+  async file(ticketId: string, fileId: string): Promise<Blob> {
+    const res = await this.request('GET', `/${encodeURIComponent(ticketId)}/files/${encodeURIComponent(fileId)}`, {}, undefined, undefined);
+    return res.blob();
+  }
+
+  fileUrl(ticketId: string, fileId: string): string {
+    return `${this.server}/api/console/tickets/${encodeURIComponent(ticketId)}/files/${encodeURIComponent(fileId)}`;
+  }
+
+  mail(before: string | undefined, limit: number, signal?: AbortSignal): Promise<MailSummary[]> {
+    return this.call<{ mail: MailSummary[] }>('GET', '/mail', { before, limit: String(limit) }, undefined, signal).then((r) => r.mail);
+  }
+
+  mailItem(id: string, signal?: AbortSignal): Promise<MailDetail> {
+    return this.call<{ mail: MailDetail }>('GET', `/mail/${encodeURIComponent(id)}`, {}, undefined, signal).then((r) => r.mail);
+  }
+}
+
+/** Saves a blob under its name: the way to hand a token-protected download to the browser. */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Give the browser the moment it needs to start the download before the URL goes.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
