@@ -18,6 +18,8 @@ const elementEntries: Record<string, string> = {
   faq: at('./packages/elements/src/faq/faq.ts'),
   // What parley.js loads: the chat plus the tabbed panel; it imports faq.js on first use of Help.
   messenger: at('./packages/elements/src/messenger/messenger.ts'),
+  // The feedback form on its own, for pages that embed it inline (the intranet's suggestion box).
+  feedback: at('./packages/elements/src/feedback/feedback.ts'),
   // The customer's ticket page (/t/<token>): plain fetch, no socket, so it stays small.
   ticket: at('./packages/elements/src/ticket/ticket.ts'),
 };

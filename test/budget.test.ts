@@ -7,6 +7,9 @@
  *    loads on first open, dist/elements/messenger.js (the chat plus the tabbed panel).
  *  - the Help tab (<parley-faq>) on first open: dist/elements/faq.js and its static imports, minus the
  *    files chat.js already loads, at most 15 KB gzip; what it imports dynamically is reported.
+ *  - the Feedback tab (<parley-feedback>): the module the messenger imports dynamically for it (found
+ *    by the tag it defines) and its static imports, minus the files chat.js already loads, at most
+ *    15 KB gzip.
  * Sizes are gzip level 9 per file, summed (each file is a separate HTTP response).
  */
 import { test } from 'node:test';
@@ -23,6 +26,7 @@ const LOADER_BUDGET = 3 * KB;
 const CHAT_BUDGET = 40 * KB;
 /** Each visitor element beyond what the chat already loaded (DESIGN.md, performance budgets). */
 const FAQ_BUDGET = 15 * KB;
+const FEEDBACK_BUDGET = 15 * KB;
 
 const gz = (file: string): number => gzipSync(readFileSync(file), { level: 9 }).length;
 const kb = (n: number): string => `${(n / KB).toFixed(2)} KB`;
@@ -106,6 +110,31 @@ test('the Help tab on first open (faq.js + static imports not already in chat.js
   }
   t.diagnostic(`faq with an article open beyond chat: ${kb(total + later)} gzip`);
   assert.ok(total <= FAQ_BUDGET, `faq first open is ${kb(total)} gzip beyond the chat, over the ${kb(FAQ_BUDGET)} budget`);
+});
+
+/** The built file that defines `tag` among the dynamic imports reachable from `entry`'s static closure. */
+function lazyModuleDefining(entry: string, tag: string): string {
+  const targets = new Set(closure(entry).flatMap((f) => dynamicImports(readFileSync(f, 'utf8')).map((d) => resolve(dirname(f), d))));
+  const found = [...targets].filter((target) => closure(target).some((f) => readFileSync(f, 'utf8').includes(`"${tag}"`)));
+  assert.ok(found.length > 0, `${relative(root, entry)} imports nothing that defines <${tag}> on demand`);
+  // Of several candidates (a chunk that imports another), the one the tag's own closure starts from is smallest.
+  return found.sort((a, b) => closure(a).length - closure(b).length)[0];
+}
+
+test('the Feedback tab on first open (what messenger.js imports for it, minus chat.js) is at most 15 KB gzip', (t) => {
+  const messenger = resolve(dist, 'elements', 'messenger.js');
+  requireBuilt(messenger);
+  const chat = new Set(closure(resolve(dist, 'elements', 'chat.js')));
+  const entry = lazyModuleDefining(messenger, 'parley-feedback');
+  const files = closure(entry).filter((f) => !chat.has(f));
+  let total = 0;
+  for (const f of files) {
+    const size = gz(f);
+    total += size;
+    t.diagnostic(`  ${relative(dist, f)}: ${kb(size)} gzip`);
+  }
+  t.diagnostic(`feedback first open beyond chat: ${kb(total)} gzip in ${files.length} file(s), budget ${kb(FEEDBACK_BUDGET)}`);
+  assert.ok(total <= FEEDBACK_BUDGET, `feedback first open is ${kb(total)} gzip beyond the chat, over the ${kb(FEEDBACK_BUDGET)} budget`);
 });
 
 test('the import parser sees minified static imports and skips dynamic ones', () => {

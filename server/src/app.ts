@@ -156,7 +156,9 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
           httpServer.off('error', reject);
           const actual = (httpServer.address() as AddressInfo).port;
           const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-          resolveListen({ port: actual, url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}` });
+          const url = `http://${host.includes(':') ? `[${host}]` : host}:${actual}`;
+          ctx.state.listeningUrl = url;
+          resolveListen({ port: actual, url });
         });
       });
     },

@@ -49,5 +49,7 @@ export interface AppContext {
     closing: boolean;
     /** Per-site knowledge-base search indexes, kept fresh through the database's KB revision (kb/index-cache.ts). */
     kbIndexes: KbIndexCache;
+    /** Where this process listens, once it does (links in mail fall back to it without PUBLIC_URL). */
+    listeningUrl?: string;
   };
 }

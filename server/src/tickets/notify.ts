@@ -16,7 +16,7 @@ import { createTicketLink } from './links.js';
 
 /** Where links in mail point: PUBLIC_URL behind a proxy, else this server. Never the request's Host header, which a sender controls. */
 export function publicBase(ctx: AppContext): string {
-  return ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`;
+  return ctx.config.publicUrl ?? ctx.state.listeningUrl ?? `http://localhost:${ctx.config.port}`;
 }
 
 export const ticketPageUrl = (ctx: AppContext, token: string) => `${publicBase(ctx)}/t/${token}`;

@@ -1,15 +1,17 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { HelpContext } from '@parley/protocol';
+import { visitorKeys } from '@parley/client';
 import { ParleyElement } from '../internal/parley-element.js';
 import { LocaleController } from '../internal/i18n.js';
 import type { ParleyChat } from '../chat/chat.component.js';
 import '../chat/chat.js';
+import { LazyModule } from './messenger.lazy.js';
 import { messengerStrings } from './messenger.strings.js';
 import { messengerStyles } from './messenger.styles.js';
 
-export type MessengerTab = 'chat' | 'help';
-const TABS: readonly MessengerTab[] = ['chat', 'help'];
+export type MessengerTab = 'chat' | 'help' | 'feedback';
+const TABS: readonly MessengerTab[] = ['chat', 'help', 'feedback'];
 
 /** What the messenger needs of <parley-faq> (loaded on first use, so typed structurally here). */
 interface FaqElement extends HTMLElement {
@@ -18,9 +20,9 @@ interface FaqElement extends HTMLElement {
 }
 
 /**
- * @summary What parley.js puts on a website: one launcher, and a panel with the live chat and the help
- * center side by side as tabs. The chat is loaded with the messenger; the help center only when the
- * visitor first opens its tab (or an article is asked for).
+ * @summary What parley.js puts on a website: one launcher, and a panel with the live chat, the help
+ * center and the feedback form side by side as tabs. The chat is loaded with the messenger; the help
+ * center and the feedback form only when the visitor first opens their tab (or an article is asked for).
  *
  * @fires parley-open - The panel opened.
  * @fires parley-close - The panel closed.
@@ -29,7 +31,7 @@ interface FaqElement extends HTMLElement {
  * @csspart badge - Unread replies, on the launcher.
  * @csspart panel - The panel (a non-modal dialog).
  * @csspart header - Tabs and the minimize button.
- * @csspart tab - One tab (Chat, Help).
+ * @csspart tab - One tab (Chat, Help, Feedback).
  *
  * @cssproperty --parley-accent - Brand colour of the launcher and header.
  * @cssproperty --parley-offset - Distance of the launcher from the viewport corner.
@@ -45,17 +47,17 @@ export class ParleyMessenger extends ParleyElement {
   @property() site = '';
   /** Whether the panel is open. */
   @property({ type: Boolean, reflect: true }) open = false;
-  /** The tab in view: `chat` or `help`. */
+  /** The tab in view: `chat`, `help` or `feedback`. */
   @property({ reflect: true }) tab: MessengerTab = 'chat';
 
   @state() private unread = 0;
-  @state() private help: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
 
   @query('.launcher') private launcherEl?: HTMLButtonElement;
   @query('parley-chat') private chatEl?: ParleyChat;
 
   private readonly l10n = new LocaleController(this, messengerStrings);
-  private helpLoading: Promise<boolean> | null = null;
+  private readonly help = new LazyModule(this, () => import('../faq/faq.js'));
+  private readonly feedback = new LazyModule(this, () => import('../feedback/feedback.js'));
 
   constructor() {
     super();
@@ -91,33 +93,18 @@ export class ParleyMessenger extends ParleyElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('tab') || changed.has('open')) && this.open && this.tab === 'help') void this.loadHelp();
+    if ((changed.has('tab') || changed.has('open')) && this.open) {
+      if (this.tab === 'help') void this.help.load();
+      if (this.tab === 'feedback') void this.feedback.load();
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('open') && (changed.get('open') !== undefined || this.open)) this.emit(this.open ? 'parley-open' : 'parley-close');
   }
 
-  /** Loads <parley-faq> once; false when its module could not be fetched (the visitor may retry). */
-  private loadHelp(): Promise<boolean> {
-    if (this.helpLoading) return this.helpLoading;
-    this.help = 'loading';
-    this.helpLoading = import('../faq/faq.js').then(
-      () => {
-        this.help = 'ready';
-        return true;
-      },
-      () => {
-        this.help = 'error';
-        this.helpLoading = null;
-        return false;
-      },
-    );
-    return this.helpLoading;
-  }
-
   private async faq(): Promise<FaqElement | null> {
-    if (!(await this.loadHelp())) return null;
+    if (!(await this.help.load())) return null;
     await this.updateComplete;
     const faq = this.renderRoot.querySelector<FaqElement>('parley-faq');
     await faq?.updateComplete;
@@ -194,6 +181,7 @@ export class ParleyMessenger extends ParleyElement {
           ></parley-chat>
         </div>
         <div id="panel-help" role="tabpanel" aria-labelledby="tab-help" ?hidden=${this.tab !== 'help'}>${this.renderHelp()}</div>
+        <div id="panel-feedback" role="tabpanel" aria-labelledby="tab-feedback" ?hidden=${this.tab !== 'feedback'}>${this.renderFeedback()}</div>
       </div>
     `;
   }
@@ -211,22 +199,48 @@ export class ParleyMessenger extends ParleyElement {
       tabindex=${selected ? '0' : '-1'}
       @click=${() => this.select(tab)}
     >
-      ${tab === 'chat' ? s.chat : s.help}
+      ${tab === 'chat' ? s.chat : tab === 'help' ? s.help : s.feedback}
       ${tab === 'chat' && this.unread && this.tab !== 'chat' ? html`<span class="dot" aria-hidden="true"></span><span class="visually-hidden">${s.unread(this.unread)}</span>` : nothing}
     </button>`;
   }
 
   private renderHelp(): TemplateResult | typeof nothing {
     const s = this.l10n.s;
-    if (this.help === 'ready') {
+    if (this.help.status === 'ready') {
       return html`<parley-faq server=${this.server} site=${this.site} @parley-chat-request=${this.onChatRequest}></parley-faq>`;
     }
-    if (this.help === 'error') {
+    return this.lazyState(this.help, s.loadingHelp, s.helpFailed);
+  }
+
+  private renderFeedback(): TemplateResult | typeof nothing {
+    const s = this.l10n.s;
+    if (this.feedback.status === 'ready') {
+      return html`<parley-feedback server=${this.server} site=${this.site} lang=${this.l10n.locale} .visitorToken=${this.visitorToken()}></parley-feedback>`;
+    }
+    return this.lazyState(this.feedback, s.loadingFeedback, s.feedbackFailed);
+  }
+
+  /** Loading, or the failure with a way to try again, for a tab whose module is fetched on first use. */
+  private lazyState(mod: LazyModule, loading: string, failed: string): TemplateResult | typeof nothing {
+    if (mod.status === 'error') {
       return html`<div class="help-state" role="alert">
-        <p>${s.helpFailed}</p>
-        <button type="button" class="primary" @click=${() => void this.loadHelp()}>${s.tryAgain}</button>
+        <p>${failed}</p>
+        <button type="button" class="primary" @click=${() => void mod.load()}>${this.l10n.s.tryAgain}</button>
       </div>`;
     }
-    return this.help === 'loading' ? html`<p class="help-state" role="status">${s.loadingHelp}</p>` : nothing;
+    return mod.status === 'loading' ? html`<p class="help-state" role="status">${loading}</p>` : nothing;
+  }
+
+  /**
+   * The chat's visitor token (stored by @parley/client), so a ticket joins this browser's
+   * conversations; empty before the visitor has chatted or when storage is unavailable.
+   */
+  private visitorToken(): string {
+    try {
+      const session = JSON.parse(localStorage.getItem(visitorKeys(this.site).session) ?? 'null') as { token?: unknown } | null;
+      return typeof session?.token === 'string' ? session.token : '';
+    } catch {
+      return '';
+    }
   }
 }

@@ -12,6 +12,9 @@ export interface MessengerStrings extends ChatStrings {
   help: string;
   loadingHelp: string;
   helpFailed: string;
+  feedback: string;
+  loadingFeedback: string;
+  feedbackFailed: string;
 }
 
 export const messengerStrings: Catalogs<MessengerStrings> = {
@@ -22,6 +25,9 @@ export const messengerStrings: Catalogs<MessengerStrings> = {
     help: 'Help',
     loadingHelp: 'Loading the help center…',
     helpFailed: 'The help center could not be loaded.',
+    feedback: 'Feedback',
+    loadingFeedback: 'Loading the feedback form…',
+    feedbackFailed: 'The feedback form could not be loaded.',
   },
   'zh-CN': {
     ...chatStrings['zh-CN'],
@@ -30,6 +36,9 @@ export const messengerStrings: Catalogs<MessengerStrings> = {
     help: '帮助',
     loadingHelp: '正在加载帮助中心…',
     helpFailed: '帮助中心加载失败。',
+    feedback: '留言反馈',
+    loadingFeedback: '正在加载留言表单…',
+    feedbackFailed: '留言表单加载失败。',
   },
   'zh-TW': {
     ...chatStrings['zh-TW'],
@@ -38,5 +47,8 @@ export const messengerStrings: Catalogs<MessengerStrings> = {
     help: '說明',
     loadingHelp: '正在載入說明中心…',
     helpFailed: '說明中心載入失敗。',
+    feedback: '意見回饋',
+    loadingFeedback: '正在載入意見表單…',
+    feedbackFailed: '意見表單載入失敗。',
   },
 };

@@ -1,13 +1,15 @@
 /// <reference types="mocha" />
 /**
  * <parley-messenger> in real Chromium against the real server (started by web-test-runner.config.mjs):
- * the tabs, the chat inside it, the help center loaded on first use, and the hand-over between them.
+ * the tabs, the chat inside it, the help center and the feedback form loaded on first use, and the
+ * hand-over between them.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './messenger.js';
 import type { ParleyMessenger } from './messenger.component.js';
 import type { ParleyChat } from '../chat/chat.component.js';
+import type { ParleyFeedback } from '../feedback/feedback.component.js';
 
 interface ServerInfo {
   url: string;
@@ -31,6 +33,7 @@ const tab = (el: ParleyMessenger, name: string) =>
   [...root(el).querySelectorAll<HTMLButtonElement>('[role=tab]')].find((t) => t.textContent?.trim().startsWith(name))!;
 const chat = (el: ParleyMessenger) => root(el).querySelector<ParleyChat>('parley-chat')!;
 const faq = (el: ParleyMessenger) => root(el).querySelector<HTMLElement>('parley-faq');
+const feedback = (el: ParleyMessenger) => root(el).querySelector<ParleyFeedback>('parley-feedback');
 const chatMessages = (el: ParleyMessenger, author: string) => [...root(chat(el)).querySelectorAll<HTMLElement>(`[role=log] [data-author=${author}]`)];
 /** The element focused inside nested shadow roots. */
 function deepActive(): Element | null {
@@ -101,10 +104,34 @@ describe('<parley-messenger>', () => {
     await waitUntil(() => faq(el)?.getAttribute('article') === '00000000-0000-4000-8000-000000000000', 'article not asked for', WAIT);
   });
 
+  it('the Feedback tab (End key) loads the feedback form on first use, in the panel language, with the chat visitor token', async () => {
+    const el = await mount();
+    launcher(el).click();
+    await waitUntil(() => chatMessages(el, 'bot').length > 0, 'no greeting', WAIT);
+    expect(feedback(el)).to.equal(null);
+    tab(el, 'Chat').focus();
+    await sendKeys({ press: 'End' });
+    await waitUntil(() => tab(el, 'Feedback').getAttribute('aria-selected') === 'true', 'End did not select Feedback', WAIT);
+    expect(root(el).activeElement).to.equal(tab(el, 'Feedback'));
+    await waitUntil(() => feedback(el)?.shadowRoot?.querySelectorAll('#category option[value]:not([value=""])').length, 'feedback form not loaded', WAIT);
+    const form = feedback(el)!;
+    expect(form.getAttribute('site')).to.equal(info.siteKey);
+    expect(form.getAttribute('lang')).to.equal('en');
+    expect(form.shadowRoot!.querySelector('h2')!.textContent).to.equal('Send us feedback');
+    // The ticket joins this browser's conversations: the chat's visitor token is passed along.
+    const session = JSON.parse(localStorage.getItem(`parley:${info.siteKey}:visitor`)!) as { token: string };
+    expect(form.visitorToken).to.equal(session.token);
+    expect(root(el).querySelector<HTMLElement>('#panel-help')!.hidden).to.equal(true);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => tab(el, 'Chat').getAttribute('aria-selected') === 'true', 'ArrowRight did not wrap to Chat', WAIT);
+  });
+
   it('speaks the page language: 繁體中文 tabs', async () => {
     const el = await mount('zh-TW');
     expect(launcher(el).getAttribute('aria-label')).to.equal('開啟聊天');
     expect(tab(el, '聊天')).to.exist;
     expect(tab(el, '說明')).to.exist;
+    expect(tab(el, '意見回饋')).to.exist;
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Bundle entry: defines <parley-messenger> (and <parley-chat>, which it contains). parley.js loads this
- * file on first open; <parley-faq> follows on first use of the Help tab.
+ * file on first open; <parley-faq> follows on first use of the Help tab, <parley-feedback> on first use
+ * of the Feedback tab.
  */
 import { define } from '../internal/define.js';
 import { ParleyMessenger } from './messenger.component.js';
