@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { HelpContext } from '@parley/protocol';
-import { visitorKeys } from '@parley/client';
 import { ParleyElement } from '../internal/parley-element.js';
+import { storedVisitorToken } from '../internal/visitor-token.js';
 import { LocaleController } from '../internal/i18n.js';
 import type { ParleyChat } from '../chat/chat.component.js';
 import '../chat/chat.js';
-import { LazyModule } from './messenger.lazy.js';
+import { LazyModule } from '../internal/lazy-module.js';
 import { messengerStrings } from './messenger.strings.js';
 import { messengerStyles } from './messenger.styles.js';
 
@@ -215,7 +215,7 @@ export class ParleyMessenger extends ParleyElement {
   private renderFeedback(): TemplateResult | typeof nothing {
     const s = this.l10n.s;
     if (this.feedback.status === 'ready') {
-      return html`<parley-feedback server=${this.server} site=${this.site} lang=${this.l10n.locale} .visitorToken=${this.visitorToken()}></parley-feedback>`;
+      return html`<parley-feedback server=${this.server} site=${this.site} lang=${this.l10n.locale} .visitorToken=${storedVisitorToken(this.site)}></parley-feedback>`;
     }
     return this.lazyState(this.feedback, s.loadingFeedback, s.feedbackFailed);
   }
@@ -229,18 +229,5 @@ export class ParleyMessenger extends ParleyElement {
       </div>`;
     }
     return mod.status === 'loading' ? html`<p class="help-state" role="status">${loading}</p>` : nothing;
-  }
-
-  /**
-   * The chat's visitor token (stored by @parley/client), so a ticket joins this browser's
-   * conversations; empty before the visitor has chatted or when storage is unavailable.
-   */
-  private visitorToken(): string {
-    try {
-      const session = JSON.parse(localStorage.getItem(visitorKeys(this.site).session) ?? 'null') as { token?: unknown } | null;
-      return typeof session?.token === 'string' ? session.token : '';
-    } catch {
-      return '';
-    }
   }
 }

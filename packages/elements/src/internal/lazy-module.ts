@@ -1,5 +1,5 @@
 /**
- * An element module the messenger imports on first use of its tab (the help center, the feedback
+ * An element module imported on first use (the messenger's Help and Feedback tabs, the chat's offline
  * form), so a visitor who only chats never downloads them. A failed import can be tried again.
  */
 import type { ReactiveControllerHost } from 'lit';
