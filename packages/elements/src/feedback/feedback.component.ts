@@ -79,6 +79,11 @@ export class ParleyFeedback extends ParleyElement {
   @property() email = '';
   /** The intranet's signed employee token: makes this the employee form, with "Send anonymously". */
   @property({ attribute: 'employee-token' }) employeeToken = '';
+  /**
+   * Where the intranet hands out the signed-in employee's token (`{token}` as JSON, fetched with the
+   * page's cookies): the usual way to embed the employee form, so the token never sits in the HTML.
+   */
+  @property({ attribute: 'employee-token-url' }) employeeTokenUrl = '';
   /** The chat's visitor token, linking the ticket to this browser's conversations. */
   @property({ attribute: false }) visitorToken = '';
 
@@ -90,6 +95,8 @@ export class ParleyFeedback extends ParleyElement {
   @state() private done: Done | null = null;
   @state() private copied = false;
   @state() private announcement = '';
+  /** Fetching the employee token from `employeeTokenUrl`: the form waits, so it never shows the customer form first. */
+  @state() private tokenState: 'idle' | 'loading' | 'error' = 'idle';
 
   private readonly l10n = new LocaleController(this, feedbackStrings);
   private readonly categories = new CategoriesController(this, (list) => this.preselect(list));
@@ -120,8 +127,25 @@ export class ParleyFeedback extends ParleyElement {
     return { server: (this.server || location.origin).replace(/\/+$/, ''), site: this.site };
   }
 
+  private async fetchEmployeeToken(): Promise<void> {
+    const url = this.employeeTokenUrl;
+    this.tokenState = 'loading';
+    try {
+      const res = await fetch(url, { credentials: 'include', headers: { accept: 'application/json' } });
+      const body = (await res.json()) as { token?: unknown };
+      if (url !== this.employeeTokenUrl) return;
+      if (!res.ok || typeof body.token !== 'string' || !body.token) throw new Error(`HTTP ${res.status}`);
+      this.employeeToken = body.token;
+      this.tokenState = 'idle';
+    } catch {
+      if (url === this.employeeTokenUrl) this.tokenState = 'error';
+    }
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.site) return;
+    if (changed.has('employeeTokenUrl') && this.employeeTokenUrl && !this.employeeToken) void this.fetchEmployeeToken();
+    if (this.tokenState !== 'idle') return;
     this.categories.ensure(this.src(), this.employee ? 'employee' : 'customer');
     const key = draftKey(this.site, this.employee);
     if (key !== this.draftFrom) {
@@ -342,6 +366,13 @@ export class ParleyFeedback extends ParleyElement {
         { s, number: this.done.number, promise: this.promise(this.done), link: this.link(this.done), note: this.done.note, copied: this.copied },
         { copy: () => void this.copy(), another: () => this.reset() },
       );
+    }
+    if (this.tokenState === 'loading') return html`<p class="state" role="status">${s.loading}</p>`;
+    if (this.tokenState === 'error') {
+      return html`<div class="state error" role="alert">
+        <p>${s.loadError}</p>
+        <button type="button" @click=${() => void this.fetchEmployeeToken()}>${s.retry}</button>
+      </div>`;
     }
     const offline = this.source === 'offline' && !this.employee;
     const title = offline ? s.offlineTitle : s.title;
