@@ -4,6 +4,7 @@ import type { TicketDetail, TicketPriority, TicketStatus, TicketSummary, TicketV
 import type { AppContext } from '../context.js';
 import { agents } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
+import { scriptVariants } from '../kb/search/normalize.js';
 import { slaSettings } from '../sla/policy.js';
 import { summaryDto, type TicketRow } from './dto.js';
 import { TICKET_NUMBER } from './numbers.js';
@@ -69,13 +70,16 @@ export async function listTickets(ctx: AppContext, s: Staff, siteId: string, q: 
   if (text) {
     if (TICKET_NUMBER.test(text.toUpperCase())) where.push(eq(tickets.number, text.toUpperCase()));
     else {
-      const like = `%${likeEscape(text)}%`;
+      // 简体 and 繁體 find each other (OpenCC, as the help center's search folds them).
+      const likes = scriptVariants(text).map((v) => `%${likeEscape(v)}%`);
       where.push(
         or(
-          ilike(tickets.subject, like),
-          ilike(tickets.contactName, like),
-          ilike(tickets.contactEmail, like),
-          sql`exists (select 1 from ${ticketEntries} where ${ticketEntries.ticketId} = ${tickets.id} and ${ticketEntries.body} ilike ${like})`,
+          ...likes.flatMap((like) => [
+            ilike(tickets.subject, like),
+            ilike(tickets.contactName, like),
+            ilike(tickets.contactEmail, like),
+            sql`exists (select 1 from ${ticketEntries} where ${ticketEntries.ticketId} = ${tickets.id} and ${ticketEntries.body} ilike ${like})`,
+          ]),
         ),
       );
     }

@@ -133,6 +133,9 @@ test('agents: the inbox views, a reply that emails the customer, an internal not
   assert.ok(!(await list(s.bob, 'view=mine')).includes(created.number));
   assert.ok((await list(s.admin, `q=${created.number}`)).length === 1);
   assert.ok((await list(s.admin, 'q=wrong colour')).includes(created.number), 'search by subject, any case');
+  const zh = await complaint(server, { subject: '退货没有收到退款', email: 'lin@example.com' });
+  assert.ok((await list(s.admin, `q=${encodeURIComponent('退貨')}`)).includes(zh.number), '繁體 finds 简体');
+  assert.ok(!(await list(s.admin, 'q=%25')).includes(zh.number), '% is a character, not a wildcard');
 
   const replied = await api<{ ticket: TicketDetail }>(server, `/api/console/tickets/${id}/replies`, { token: s.bob, json: { message: 'A new one is on its way.' } });
   assert.equal(replied.status, 201);

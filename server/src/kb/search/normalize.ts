@@ -56,6 +56,17 @@ export function fold(text: string): string {
 }
 
 /**
+ * The text as typed, in 简体 and in 繁體 (Latin text: just itself): for plain substring search over text
+ * stored as written (tickets), where a 简体 query must still find a 繁體 message and the reverse.
+ */
+export function scriptVariants(text: string): string[] {
+  if (!HAN.test(text)) return [text];
+  toTaiwan ??= OpenCC.Converter({ from: 'cn', to: 'twp' });
+  toSimplified ??= OpenCC.Converter({ from: 'twp', to: 'cn' });
+  return [...new Set([text, toSimplified(text), toTaiwan(text)])];
+}
+
+/**
  * Han characters of `text` that exist only in the traditional script, and those that exist only in
  * the simplified one (characters common to both count for neither). Decides zh-TW vs zh-CN when the
  * conversation locale cannot.
