@@ -67,4 +67,38 @@ export default {
     }),
   ],
   plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig }), parleyServer()],
+  // The runner sends results from the page with structuredClone. A failed expect() on a DOM node puts
+  // the node in the result, the clone throws, the results never arrive and the file "did not finish"
+  // with nothing failed (seen in CI). On that error, nodes become their markup and cycles are cut.
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html>
+  <head>
+    <script>
+      (() => {
+        const clone = window.structuredClone.bind(window);
+        const describe = (value) => {
+          const seen = new WeakSet();
+          return JSON.parse(JSON.stringify(value, (_key, v) => {
+            if (typeof Node !== 'undefined' && v instanceof Node) return '<' + v.nodeName.toLowerCase() + '> ' + String(v.outerHTML ?? v.textContent ?? '').slice(0, 500);
+            if (v && typeof v === 'object') {
+              if (seen.has(v)) return '[circular]';
+              seen.add(v);
+            }
+            return v;
+          }));
+        };
+        window.structuredClone = (value, options) => {
+          try {
+            return clone(value, options);
+          } catch {
+            return clone(describe(value), options);
+          }
+        };
+      })();
+    </script>
+  </head>
+  <body>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
 };

@@ -183,7 +183,9 @@ describe('<parley-console>', () => {
     expect(document.title).to.match(/^\(\d+\)/);
 
     await take(el, visitor.conversationId);
-    expect(queueItem(el, visitor.conversationId)).to.equal(null);
+    // "My conversations" fills from conversation:updated, which the server sends before the claim's ack
+    // and the queue snapshot: for a moment the item is in both lists (its Take button disabled).
+    await waitUntil(() => queueItem(el, visitor.conversationId) === null, 'taken conversation stayed in the Queue', WAIT);
     const conv = shadow(view(el));
     await waitUntil(() => conv.querySelector('[role="log"] [data-author="visitor"]'), 'history not shown', WAIT);
     const log = conv.querySelector('[role="log"]') as HTMLElement;
