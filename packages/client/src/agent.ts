@@ -266,6 +266,8 @@ export class AgentClient extends EventTarget {
 
   private upsert(conversation: AgentConversation): void {
     this.publish({ conversations: { ...this.state.conversations, [conversation.id]: conversation } });
+    // The queue snapshot follows the claim's ack; until then a taken chat would sit in both lists.
+    if (conversation.status !== 'queued') this.dropFromQueues(conversation.id);
   }
 
   private dropFromQueues(conversationId: string): void {
