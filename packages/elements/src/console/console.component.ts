@@ -13,6 +13,7 @@ import { errorCode, errorMessage, readToken, writeToken } from './console.sessio
 import { consoleStrings } from './console.strings.js';
 import { consoleStyles } from './console.styles.js';
 import type { ParleyConsoleKb } from './kb/console-kb.component.js';
+import type { ParleyConsoleTickets } from './tickets/console-tickets.component.js';
 
 export interface ConsoleSignInDetail {
   agent: AgentProfile;
@@ -51,6 +52,7 @@ const TICK_MS = 5_000;
  * @csspart header - The bar with the agent's name, status, sound toggle and Sign out.
  * @csspart views - The switch between Conversations and Knowledge base.
  * @csspart knowledge-base - The knowledge-base view (articles, editor, unanswered questions).
+ * @csspart tickets - The Tickets view (inbox, one ticket, email log).
  * @csspart queue - The "Queue" region.
  * @csspart mine - The "My conversations" region.
  * @csspart conversation - The open conversation's panel.
@@ -85,12 +87,13 @@ export class ParleyConsole extends ParleyElement {
   @state() private claiming: ReadonlySet<string> = new Set();
   @state() private queueNotice = '';
   @state() private announcement = '';
-  @state() private view: 'conversations' | 'kb' = 'conversations';
+  @state() private view: 'conversations' | 'kb' | 'tickets' = 'conversations';
   /** The session token, for the knowledge base's REST calls. */
   @state() private token = '';
 
   @query('parley-console-conversation') private conversationEl?: ParleyConsoleConversation;
   @query('parley-console-kb') private kbEl?: ParleyConsoleKb;
+  @query('parley-console-tickets') private ticketsEl?: ParleyConsoleTickets;
 
   private readonly l10n = new LocaleController(this, consoleStrings);
   private readonly clientCtl = new ClientController<AgentClient>(this);
@@ -105,6 +108,8 @@ export class ParleyConsole extends ParleyElement {
   private wasOnline = false;
   /** The knowledge base stays rendered (hidden) once opened, so an article being written survives a look at the queue. */
   private kbOpened = false;
+  /** Tickets likewise, once its code (loaded on first use) is in. */
+  private ticketsOpened = false;
 
   private get client(): AgentClient | null {
     return this.clientCtl.client;
@@ -228,6 +233,7 @@ export class ParleyConsole extends ParleyElement {
     this.view = 'conversations';
     this.token = '';
     this.kbOpened = false;
+    this.ticketsOpened = false;
     this.known.clear();
     this.fresh.clear();
     this.lostClaims.clear();
@@ -358,12 +364,22 @@ export class ParleyConsole extends ParleyElement {
    * Nothing to confirm: the knowledge base stays rendered while hidden, so an article being written
    * waits, unsaved text and all, while the agent answers a chat.
    */
-  private async showView(view: 'conversations' | 'kb'): Promise<void> {
+  private async showView(view: 'conversations' | 'kb' | 'tickets'): Promise<void> {
     if (view === this.view) return;
     if (view === 'kb') this.kbOpened = true;
+    if (view === 'tickets' && !this.ticketsOpened) {
+      try {
+        await import('./tickets/tickets.js');
+      } catch (err) {
+        this.announce(this.l10n.s.actionFailed(errorMessage(err)));
+        return;
+      }
+      this.ticketsOpened = true;
+    }
     this.view = view;
     await this.updateComplete;
     if (view === 'kb') this.kbEl?.focusHeading();
+    else if (view === 'tickets') await this.ticketsEl?.updateComplete.then(() => this.ticketsEl?.focusHeading());
     else this.renderRoot.querySelector<HTMLElement>('#queue-heading')?.focus();
   }
 
@@ -466,13 +482,24 @@ export class ParleyConsole extends ParleyElement {
               @parley-kb-unauthorized=${() => this.expire()}
             ></parley-console-kb>`
           : nothing}
+        ${this.ticketsOpened
+          ? html`<parley-console-tickets
+              part="tickets"
+              ?hidden=${this.view !== 'tickets'}
+              .server=${this.origin}
+              .token=${this.token}
+              .site=${this.site}
+              .client=${client}
+              @parley-tickets-unauthorized=${() => this.expire()}
+            ></parley-console-tickets>`
+          : nothing}
       </div>
     `;
   }
 
   private renderViews(): TemplateResult {
     const s = this.l10n.s;
-    const waiting = this.view === 'kb' ? this.waitingTotal() : 0;
+    const waiting = this.view !== 'conversations' ? this.waitingTotal() : 0;
     return html`
       <nav class="views" part="views" aria-label=${s.views}>
         <button type="button" aria-current=${this.view === 'conversations' ? 'page' : 'false'} @click=${() => void this.showView('conversations')}>
@@ -482,6 +509,7 @@ export class ParleyConsole extends ParleyElement {
             : nothing}
         </button>
         <button type="button" aria-current=${this.view === 'kb' ? 'page' : 'false'} @click=${() => void this.showView('kb')}>${s.knowledgeBaseView}</button>
+        <button type="button" aria-current=${this.view === 'tickets' ? 'page' : 'false'} @click=${() => void this.showView('tickets')}>${s.ticketsView}</button>
       </nav>
     `;
   }

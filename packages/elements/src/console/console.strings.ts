@@ -11,6 +11,7 @@ export interface ConsoleStrings {
   views: string;
   conversationsView: string;
   knowledgeBaseView: string;
+  ticketsView: string;
   signInHeading: string;
   email: string;
   password: string;
@@ -83,6 +84,7 @@ export const consoleStrings: Catalogs<ConsoleStrings> = {
     views: 'Console views',
     conversationsView: 'Conversations',
     knowledgeBaseView: 'Knowledge base',
+    ticketsView: 'Tickets',
     signInHeading: 'Sign in to the agent console',
     email: 'Email',
     password: 'Password',
@@ -153,6 +155,7 @@ export const consoleStrings: Catalogs<ConsoleStrings> = {
     views: '工作台视图',
     conversationsView: '对话',
     knowledgeBaseView: '知识库',
+    ticketsView: '工单',
     signInHeading: '登录客服工作台',
     email: '邮箱',
     password: '密码',
@@ -223,6 +226,7 @@ export const consoleStrings: Catalogs<ConsoleStrings> = {
     views: '工作台檢視',
     conversationsView: '對話',
     knowledgeBaseView: '知識庫',
+    ticketsView: '工單',
     signInHeading: '登入客服工作台',
     email: '電子郵件',
     password: '密碼',
