@@ -91,7 +91,8 @@ export const ticketFromChatSchema = z
     subject: nonBlank(TICKET_LIMITS.subjectChars, 'subject'),
     categoryId: uuid,
     priority: priority.optional(),
-    email: email.optional(),
+    // Required: the ticket's link reaches the visitor by email, never through the chat.
+    email,
     name: nonBlank(TICKET_LIMITS.nameChars, 'name').optional(),
   })
   .strict();

@@ -176,6 +176,7 @@ export interface TicketFromChatInput {
   subject: string;
   categoryId: string;
   priority?: TicketPriority;
-  email?: string;
+  /** Where the ticket's private link goes: it is never posted into the chat. */
+  email: string;
   name?: string;
 }

@@ -37,7 +37,9 @@ export type SystemEvent =
   | { kind: 'closed'; by: 'visitor' | 'agent' | 'system' }
   | { kind: 'requeued' }
   /** The visitor came from the help center: the article they read and what they searched, for the agent. */
-  | { kind: 'from_help'; articleTitle?: string; query?: string };
+  | { kind: 'from_help'; articleTitle?: string; query?: string }
+  /** An agent opened a ticket from this chat; its link goes to the visitor by email, never into the chat. */
+  | { kind: 'ticket_opened'; number: string };
 
 export interface MessageMeta {
   /** Bot messages: the knowledge-base articles it answered from (first) or suggests. */

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { agentReplySchema, ticketCategoryInputSchema, ticketPatchSchema } from '@parley/protocol/schemas';
+import { agentReplySchema, ticketCategoryInputSchema, ticketFromChatSchema, ticketPatchSchema } from '@parley/protocol/schemas';
 import type { TicketPriority, TicketStatus } from '@parley/protocol';
 import { requireAgent } from '../auth/routes.js';
 import type { AppContext } from '../context.js';
@@ -20,6 +20,7 @@ import { getMail, listMail } from '../mail/service.js';
 import { isManager, staffOf, ticketFor } from './access.js';
 import { agentReply, patchTicket, revokeLinks } from './actions.js';
 import { readTicketBody } from './body.js';
+import { ticketFromChat } from './from-chat.js';
 import { archiveCategory, createCategory, listCategories, updateCategory } from './categories.js';
 import { listTickets, parseView, ticketDetail } from './inbox.js';
 
@@ -87,6 +88,13 @@ export function ticketConsoleRoutes(ctx: AppContext) {
     const { siteId } = await manager(c, 'change ticket categories');
     await archiveCategory(ctx.db, siteId, requireUuid(c.req.param('id'), 'id'));
     return c.body(null, 204);
+  });
+
+  app.post('/from-chat', async (c) => {
+    const { staff } = await who(c);
+    const created = await ticketFromChat(ctx, staff, await readJson(c, ticketFromChatSchema));
+    const row = await ticketFor(ctx, staff, created.id);
+    return c.json({ ticket: await ticketDetail(ctx, row) }, 201);
   });
 
   app.get('/mail', async (c) => {

@@ -10,6 +10,7 @@ import { mailOutbox } from '../mail/schema.js';
 import { api, codeOf, fixture, staff } from '../kb/test-kit.js';
 import { png, text as textFile } from '../files/test-kit.js';
 import { rawMail } from '../mail/test-kit.js';
+import { call, connectVisitor } from '../test-clients.js';
 import { startTestServer, type TestServer } from '../testing.js';
 import { ticketEntries, ticketHistory, tickets } from './schema.js';
 import { categories, complaint, employeeToken, HOUR, movableClock, siteSecret, submit } from './test-kit.js';
@@ -310,3 +311,45 @@ test('replies by email: matched by number and sender, quoted history stripped, a
     await server.close();
   }
 });
+
+test('an agent turns a chat into a ticket: the transcript is its first entry, the link goes by email, the chat says so', async () => {
+  const { server, staff: s } = await env();
+  const { socket } = await connectVisitor(server);
+  try {
+    const started = await call<{ conversation: { id: string } }>(socket, 'conversation:start', { pageUrl: 'https://shop.example/', locale: 'en' });
+    assert.ok(started.ok);
+    const conversationId = started.data.conversation.id;
+    const received: Array<{ meta?: { system?: { kind: string; number?: string } } }> = [];
+    socket.on('message:created', (m) => received.push(m));
+    const sent = await call(socket, 'message:send', { conversationId, clientId: crypto.randomUUID(), body: 'My order 1234 never arrived <b>help</b>' });
+    assert.ok(sent.ok);
+    const cats = await categories(server);
+    const input = { conversationId, subject: 'Order 1234 missing', categoryId: cats.complaint!.id, email: 'visitor@example.com', name: 'Jo' };
+
+    assert.equal(codeOf(await api(server, '/api/console/tickets/from-chat', { token: s.admin, json: { ...input, email: undefined } })), 'invalid', 'the link needs an email');
+    assert.equal((await api(server, '/api/console/tickets/from-chat', { token: s.admin, json: { ...input, conversationId: crypto.randomUUID() } })).status, 404);
+    const r = await api<{ ticket: TicketDetail }>(server, '/api/console/tickets/from-chat', { token: s.admin, json: input });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const t = r.body.ticket;
+    assert.equal(t.source, 'chat');
+    assert.equal(t.conversationId, conversationId);
+    assert.equal(t.contactEmail, 'visitor@example.com');
+    assert.match(t.entries[0]!.body, /^Opened from a chat by Ada Admin\./);
+    assert.match(t.entries[0]!.body, /Jo: My order 1234 never arrived <b>help<\/b>/);
+    await waitForCondition(() => received.some((m) => m.meta?.system?.kind === 'ticket_opened' && m.meta.system.number === t.number));
+    const mails = await server.database.db.select().from(mailOutbox).where(eq(mailOutbox.ticketId, t.id));
+    assert.equal(mails.length, 1);
+    assert.equal(mails[0]!.to, 'visitor@example.com');
+    assert.ok(!JSON.stringify(received).includes('/t/'), 'no link in the chat');
+  } finally {
+    socket.disconnect();
+  }
+});
+
+async function waitForCondition(check: () => boolean, ms = 5000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -162,6 +162,7 @@ export interface SharedStrings {
   sysRequeued: string;
   /** The visitor came from the help center; either part may be empty. */
   sysFromHelp: (article: string, query: string) => string;
+  sysTicketOpened: (number: string, viewer: 'visitor' | 'agent') => string;
   deliverySending: string;
   deliverySent: string;
   deliveryFailed: string;
@@ -185,6 +186,7 @@ export const sharedStrings: Catalogs<SharedStrings> = {
     sysClosed: 'The chat was closed',
     sysRequeued: 'Back in the queue for the next available person',
     sysFromHelp: (a, q) => `From the help center: ${a ? `“${a}”` : ''}${a && q ? ' · ' : ''}${q ? `searched “${q}”` : ''}`,
+    sysTicketOpened: (n, viewer) => (viewer === 'visitor' ? `We opened request ${n} for you: its link is on its way to your email.` : `Ticket ${n} opened from this chat`),
     deliverySending: 'Sending…',
     deliverySent: 'Sent',
     deliveryFailed: 'Not sent',
@@ -205,6 +207,7 @@ export const sharedStrings: Catalogs<SharedStrings> = {
     sysClosed: '对话已关闭',
     sysRequeued: '已重新排队，等待下一位客服',
     sysFromHelp: (a, q) => `来自帮助中心：${a ? `“${a}”` : ''}${a && q ? ' · ' : ''}${q ? `搜索“${q}”` : ''}`,
+    sysTicketOpened: (n, viewer) => (viewer === 'visitor' ? `我们已为您创建工单 ${n}，查看链接已发送到您的邮箱。` : `已从此对话创建工单 ${n}`),
     deliverySending: '发送中…',
     deliverySent: '已发送',
     deliveryFailed: '发送失败',
@@ -225,6 +228,7 @@ export const sharedStrings: Catalogs<SharedStrings> = {
     sysClosed: '對話已關閉',
     sysRequeued: '已重新排隊，等待下一位客服',
     sysFromHelp: (a, q) => `來自說明中心：${a ? `「${a}」` : ''}${a && q ? ' · ' : ''}${q ? `搜尋「${q}」` : ''}`,
+    sysTicketOpened: (n, viewer) => (viewer === 'visitor' ? `我們已為您建立工單 ${n}，查看連結已寄到您的電子郵件。` : `已從此對話建立工單 ${n}`),
     deliverySending: '傳送中…',
     deliverySent: '已傳送',
     deliveryFailed: '傳送失敗',
@@ -254,6 +258,8 @@ export function systemText(s: SharedStrings, event: SystemEvent, locale: Locale,
       return s.sysRequeued;
     case 'from_help':
       return s.sysFromHelp(event.articleTitle ?? '', event.query ?? '');
+    case 'ticket_opened':
+      return s.sysTicketOpened(event.number, viewer);
   }
 }
 
