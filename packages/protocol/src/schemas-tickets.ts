@@ -96,3 +96,11 @@ export const ticketFromChatSchema = z
     name: nonBlank(TICKET_LIMITS.nameChars, 'name').optional(),
   })
   .strict();
+
+export const cannedReplyInputSchema = z
+  .object({
+    title: nonBlank(100, 'title'),
+    body: nonBlank(TICKET_LIMITS.messageChars, 'body'),
+    locale: z.enum(SUPPORTED_LOCALES).nullable().optional(),
+  })
+  .strict();

@@ -180,3 +180,19 @@ export interface TicketFromChatInput {
   email: string;
   name?: string;
 }
+
+/** A saved reply the agent inserts into a ticket reply and edits before sending. */
+export interface CannedReply {
+  id: string;
+  title: string;
+  body: string;
+  /** The language it is written in; null for any. */
+  locale: Locale | null;
+  updatedAt: IsoDate;
+}
+
+export interface CannedReplyInput {
+  title: string;
+  body: string;
+  locale?: Locale | null;
+}

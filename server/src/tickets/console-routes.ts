@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { agentReplySchema, ticketCategoryInputSchema, ticketFromChatSchema, ticketPatchSchema } from '@parley/protocol/schemas';
+import { agentReplySchema, cannedReplyInputSchema, ticketCategoryInputSchema, ticketFromChatSchema, ticketPatchSchema } from '@parley/protocol/schemas';
 import type { TicketPriority, TicketStatus } from '@parley/protocol';
 import { requireAgent } from '../auth/routes.js';
 import type { AppContext } from '../context.js';
@@ -20,6 +20,7 @@ import { getMail, listMail } from '../mail/service.js';
 import { isManager, staffOf, ticketFor } from './access.js';
 import { agentReply, patchTicket, revokeLinks } from './actions.js';
 import { readTicketBody } from './body.js';
+import { createCanned, deleteCanned, listCanned, updateCanned } from './canned.js';
 import { ticketFromChat } from './from-chat.js';
 import { archiveCategory, createCategory, listCategories, updateCategory } from './categories.js';
 import { listTickets, parseView, ticketDetail } from './inbox.js';
@@ -95,6 +96,24 @@ export function ticketConsoleRoutes(ctx: AppContext) {
     const created = await ticketFromChat(ctx, staff, await readJson(c, ticketFromChatSchema));
     const row = await ticketFor(ctx, staff, created.id);
     return c.json({ ticket: await ticketDetail(ctx, row) }, 201);
+  });
+
+  app.get('/canned', async (c) => {
+    const { siteId } = await who(c);
+    return c.json({ replies: await listCanned(ctx.db, siteId) });
+  });
+  app.post('/canned', async (c) => {
+    const { siteId } = await manager(c, 'change saved replies');
+    return c.json({ reply: await createCanned(ctx.db, siteId, await readJson(c, cannedReplyInputSchema), ctx.clock()) }, 201);
+  });
+  app.put('/canned/:id', async (c) => {
+    const { siteId } = await manager(c, 'change saved replies');
+    return c.json({ reply: await updateCanned(ctx.db, siteId, requireUuid(c.req.param('id'), 'id'), await readJson(c, cannedReplyInputSchema), ctx.clock()) });
+  });
+  app.delete('/canned/:id', async (c) => {
+    const { siteId } = await manager(c, 'change saved replies');
+    await deleteCanned(ctx.db, siteId, requireUuid(c.req.param('id'), 'id'));
+    return c.body(null, 204);
   });
 
   app.get('/mail', async (c) => {

@@ -164,3 +164,19 @@ export const ticketSettings = pgTable('ticket_settings', {
     .references(() => sites.id, { onDelete: 'cascade' }),
   settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
 });
+
+/** Saved replies agents insert into a ticket reply (and edit before sending); supervisors keep the list. */
+export const cannedReplies = pgTable(
+  'canned_replies',
+  {
+    id: id(),
+    siteId: siteRef(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** The language it is written in; null for any. The composer offers the ticket's language first. */
+    locale: text('locale').$type<Locale>(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('canned_replies_site_idx').on(t.siteId, t.title)],
+);

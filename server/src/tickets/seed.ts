@@ -10,7 +10,8 @@ import type { Executor } from '../db/client.js';
 import { departments } from '../db/schema.js';
 import { DEFAULT_CALENDAR } from '../sla/calendar.js';
 import { departmentCalendars } from '../sla/schema.js';
-import { ticketCategories } from './schema.js';
+import { DEMO_CANNED } from './canned.js';
+import { cannedReplies, ticketCategories } from './schema.js';
 
 interface DemoCategory {
   slug: string;
@@ -41,5 +42,6 @@ export async function seedTicketDefaults(tx: Executor, siteId: string): Promise<
   // Support keeps office hours in Shanghai; Sales answers around the clock (no calendar).
   const support = deptId('Support');
   if (support) await tx.insert(departmentCalendars).values({ departmentId: support, calendar: DEFAULT_CALENDAR }).onConflictDoNothing();
+  await tx.insert(cannedReplies).values(DEMO_CANNED.map((c) => ({ siteId, ...c })));
   return true;
 }

@@ -353,3 +353,21 @@ async function waitForCondition(check: () => boolean, ms = 5000): Promise<void> 
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+test('saved replies: every agent reads them, supervisors keep the list, bad input changes nothing', async () => {
+  const { server, staff: s } = await env();
+  const list = async (token: string) => (await api<{ replies: Array<{ id: string; title: string; locale: string | null }> }>(server, '/api/console/tickets/canned', { token })).body.replies;
+  const seeded = await list(s.bob);
+  assert.ok(seeded.some((r) => r.title === 'Need the order number' && r.locale === 'en'));
+  assert.ok(seeded.some((r) => r.locale === 'zh-CN'));
+  const input = { title: 'Refund sent', body: 'Your refund is on its way: 3-5 working days.', locale: 'en' };
+  assert.equal((await api(server, '/api/console/tickets/canned', { token: s.bob, json: input })).status, 403);
+  const made = await api<{ reply: { id: string } }>(server, '/api/console/tickets/canned', { token: s.supervisor, json: input });
+  assert.equal(made.status, 201);
+  assert.equal(codeOf(await api(server, '/api/console/tickets/canned', { token: s.admin, json: { ...input, body: '' } })), 'invalid');
+  assert.equal(codeOf(await api(server, `/api/console/tickets/canned/${made.body.reply.id}`, { token: s.admin, method: 'PUT', json: { ...input, locale: 'fr' } })), 'invalid');
+  assert.equal((await list(s.bob)).length, seeded.length + 1);
+  assert.equal((await api(server, `/api/console/tickets/canned/${made.body.reply.id}`, { token: s.admin, method: 'DELETE' })).status, 204);
+  assert.equal((await api(server, `/api/console/tickets/canned/${made.body.reply.id}`, { token: s.admin, method: 'DELETE' })).status, 404);
+  assert.equal((await list(s.bob)).length, seeded.length);
+});
