@@ -27,6 +27,8 @@ const elementEntries: Record<string, string> = {
 const consoleEntry = at('./packages/elements/src/console/console.ts');
 if (existsSync(consoleEntry)) elementEntries.console = consoleEntry;
 
+const LIT_AND_STYLES = [/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:lit|lit-html|lit-element|@lit\/reactive-element)\//, /packages\/elements\/src\/styles\//];
+
 /**
  * The demo pages link /demo.css (no inline styles or scripts under their CSP). The server serves
  * build outputs from dist/, so the stylesheet is copied there with the loader.
@@ -95,6 +97,10 @@ export default defineConfig(({ mode }) => {
           entryFileNames: '[name].js',
           // Rollup would name the shared chunk after its first module ("focus-…"), which misleads.
           chunkFileNames: 'chunks/shared-[hash].js',
+          // Lit (directives included) and the shared host styles in one chunk: left to itself Rollup
+          // cuts them into several small files as the entries share them unevenly, and each file
+          // pays its own gzip overhead on every visitor's first open.
+          manualChunks: (id: string) => (LIT_AND_STYLES.some((re) => re.test(id)) ? 'lit' : undefined),
           assetFileNames: 'assets/[name]-[hash][extname]',
         },
       },

@@ -8,9 +8,6 @@ import { ParleyElement } from '../internal/parley-element.js';
 import { ClientController } from '../internal/client-controller.js';
 import { LocaleController } from '../internal/i18n.js';
 import { lastHandoffIndex, renderEntry, type EntryView } from './chat.entries.js';
-import { offerOffline, renderOffline } from './chat.offline.js';
-import { LazyModule } from '../internal/lazy-module.js';
-import { storedVisitorToken } from '../internal/visitor-token.js';
 import { chatStrings } from './chat.strings.js';
 import { chatStyles } from './chat.styles.js';
 
@@ -35,6 +32,7 @@ declare global {
     'parley-message-sent': CustomEvent<ParleyMessageSentDetail>;
     'parley-unread': CustomEvent<ParleyUnreadDetail>;
     'parley-article-request': CustomEvent<ParleyArticleRequestDetail>;
+    'parley-leave-message': CustomEvent<Record<string, never>>;
   }
 }
 
@@ -47,6 +45,7 @@ declare global {
  * @fires parley-message-sent - The visitor sent a message (it is in the outbox; delivery follows).
  * @fires parley-unread - The number of unseen replies changed (the launcher's badge; the messenger's too).
  * @fires parley-article-request - In `inline` mode, the visitor picked an article the bot suggested.
+ * @fires parley-leave-message - In `inline` mode, nobody can chat and the visitor asked to leave a message (the messenger opens its Feedback tab on the offline form).
  *
  * @csspart launcher - The round launcher button.
  * @csspart badge - The unread count on the launcher (replies that came while the panel was closed).
@@ -92,8 +91,6 @@ export class ParleyChat extends ParleyElement {
   @state() private confirmingEnd = false;
   @state() private failure: string | null = null;
   @state() private busy = false;
-  /** Nobody can chat: the panel shows the offline form (a ticket) instead of the conversation. */
-  @state() private leavingMessage = false;
   /** "Did this answer your question?" answers on their way, by answer id, until the bot's follow-up shows it. */
   @state() private feedbackSent: Record<string, 'sending' | 'sent' | 'failed'> = {};
 
@@ -103,7 +100,6 @@ export class ParleyChat extends ParleyElement {
 
   private readonly l10n = new LocaleController(this, chatStrings);
   private readonly clientCtl = new ClientController<VisitorClient>(this);
-  private readonly offlineForm = new LazyModule(this, () => import('../feedback/feedback.js'));
   private starting: Promise<void> | null = null;
   private focusComposerOnRender = false;
   private stickToBottom = true;
@@ -423,9 +419,6 @@ export class ParleyChat extends ParleyElement {
           </header>`}
       ${connection !== 'online' && connection !== 'idle' && conv ? html`<div class="banner" role="alert">${s.reconnecting}</div>` : nothing}
       ${error && conv ? html`<div class="banner error" role="alert">${error}</div>` : nothing}
-      ${this.leavingMessage
-        ? this.renderOfflinePanel()
-        : html`
       <div
         class="log"
         part="log"
@@ -453,31 +446,9 @@ export class ParleyChat extends ParleyElement {
       <div class="typing" aria-hidden="true">${this.renderTyping()}</div>
       <div class="status" part="status" role="status">${conv ? this.renderStatus(conv, st?.site?.agentsOnline) : nothing}</div>
       ${conv?.status === 'closed' ? this.renderEnded() : error && !conv ? nothing : this.renderComposer(conv)}
-          `}
     `;
   }
 
-  private renderOfflinePanel(): TemplateResult {
-    return renderOffline({
-      s: this.l10n.s,
-      form: this.offlineForm,
-      server: this.server || location.origin,
-      site: this.site,
-      lang: this.l10n.locale,
-      visitorToken: storedVisitorToken(this.site),
-      back: () => {
-        this.leavingMessage = false;
-        this.focusComposerOnRender = true;
-      },
-      retry: () => void this.offlineForm.load(),
-    });
-  }
-
-  private leaveMessage(): void {
-    this.leavingMessage = true;
-    void this.offlineForm.load();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#offline')?.focus());
-  }
 
   /** What the timeline's templates (chat.entries.ts) need from the element. */
   private entryView(conv: VisitorConversation, rated: ReadonlySet<string>): EntryView {
@@ -518,7 +489,7 @@ export class ParleyChat extends ParleyElement {
     const s = this.l10n.s;
     const timeline = this.clientCtl.client?.state.timeline ?? [];
     const showHandoff = conv?.status === 'bot' && lastHandoffIndex(timeline, conv) === -1;
-    // Nobody can answer (the same test as the status line): offer the offline form next to the tools.
+    // Nobody can answer (the same test as the status line): inside the messenger, offer its offline form.
     const site = this.clientCtl.client?.state.site;
     const nobody = conv?.status === 'queued' ? conv.queue?.agentsOnline === 0 : conv?.status === 'bot' && site?.agentsOnline === 0;
     return html`
@@ -527,7 +498,9 @@ export class ParleyChat extends ParleyElement {
             ${showHandoff
               ? html`<button class="secondary" type="button" ?disabled=${this.busy || !!this.clientCtl.client?.state.busy} @click=${this.handoff}>${s.talkToPerson}</button>`
               : nothing}
-            ${nobody ? offerOffline(s, () => this.leaveMessage()) : nothing}
+            ${nobody && this.inline
+              ? html`<button class="secondary" type="button" @click=${() => this.emit('parley-leave-message', {})}>${s.leaveMessage}</button>`
+              : nothing}
             ${this.confirmingEnd
               ? html`<span class="end">${s.endChatConfirm}</span>
                   <button class="danger" type="button" ?disabled=${this.busy || !!this.clientCtl.client?.state.busy} @click=${this.endChat}>${s.endChat}</button>

@@ -31,10 +31,6 @@ export interface ChatStrings extends SharedStrings {
   nobodyOnline: string;
   nobodyOnlineBot: string;
   leaveMessage: string;
-  leaveMessageTitle: string;
-  backToChat: string;
-  formLoading: string;
-  formFailed: string;
   chattingWith: (name: string) => string;
   typing: (name: string) => string;
   someoneTyping: string;
@@ -81,10 +77,6 @@ export const chatStrings: Catalogs<ChatStrings> = {
     nobodyOnline: 'Nobody is online right now. Stay here or come back later: we will answer as soon as someone is back.',
     nobodyOnlineBot: 'Nobody is online right now; a person will answer when someone is back.',
     leaveMessage: 'Leave a message',
-    leaveMessageTitle: 'Leave us a message',
-    backToChat: 'Back to the chat',
-    formLoading: 'Loading the form…',
-    formFailed: 'The form could not be loaded. Check your connection and try again.',
     chattingWith: (name) => `You are chatting with ${name}`,
     typing: (name) => `${name} is typing…`,
     someoneTyping: 'Someone is typing…',
@@ -127,10 +119,6 @@ export const chatStrings: Catalogs<ChatStrings> = {
     nobodyOnline: '目前没有客服在线。请留在此页或稍后再来，客服上线后会第一时间回复您。',
     nobodyOnlineBot: '目前没有客服在线，客服上线后会回复您。',
     leaveMessage: '留言',
-    leaveMessageTitle: '给我们留言',
-    backToChat: '返回聊天',
-    formLoading: '正在加载表单…',
-    formFailed: '表单加载失败。请检查网络后重试。',
     chattingWith: (name) => `${name} 正在为您服务`,
     typing: (name) => `${name} 正在输入…`,
     someoneTyping: '对方正在输入…',
@@ -173,10 +161,6 @@ export const chatStrings: Catalogs<ChatStrings> = {
     nobodyOnline: '目前沒有客服在線。請留在此頁或稍後再來，客服上線後會第一時間回覆您。',
     nobodyOnlineBot: '目前沒有客服在線，客服上線後會回覆您。',
     leaveMessage: '留言',
-    leaveMessageTitle: '給我們留言',
-    backToChat: '返回聊天',
-    formLoading: '正在載入表單…',
-    formFailed: '表單載入失敗。請檢查網路後重試。',
     chattingWith: (name) => `${name} 正在為您服務`,
     typing: (name) => `${name} 正在輸入…`,
     someoneTyping: '對方正在輸入…',

@@ -239,26 +239,6 @@ export const chatStyles = [
       margin-top: 4px;
       color: var(--_text-muted);
     }
-    .offline {
-      flex: 1;
-      overflow-y: auto;
-      padding: 12px 14px;
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
-      overscroll-behavior: contain;
-    }
-    .offline h3 {
-      margin: 0;
-      font-size: 1em;
-    }
-    .offline .note {
-      margin: 0;
-      color: var(--_text-muted);
-    }
-    .offline .back {
-      align-self: flex-start;
-    }
     .tools {
       display: flex;
       flex-wrap: wrap;

@@ -223,7 +223,8 @@ describe('<parley-chat>', () => {
     expect(answer.querySelector('.feedback.done')!.textContent!.trim()).to.equal('Thanks for your feedback');
     expect(buttonNamed(el, 'Yes')).to.have.length(0);
     expect(buttonNamed(el, 'No')).to.have.length(0);
-    expect(root(el).activeElement, 'focus stays where the buttons were').to.equal(answer.querySelector('.feedback.done'));
+    // The thanks can render from the bot's follow-up before the feedback's own ack moves focus there.
+    await waitUntil(() => root(el).activeElement === answer.querySelector('.feedback.done'), 'focus stays where the buttons were', WAIT);
     const followUp = messages(el, 'bot').at(-1)!;
     expect(followUp.textContent).to.match(/shall I get a person/);
     expect(buttonNamed(el, 'Talk to a person'), 'one offer of a person, under the follow-up').to.have.length(1);
@@ -273,48 +274,5 @@ describe('<parley-chat>', () => {
     await waitUntil(() => root(el).querySelector('.error') !== null, 'no error state', WAIT);
     expect(buttonNamed(el, 'Try again')).to.have.length(1);
     expect(root(el).querySelector('.error p')!.textContent!.trim().length).to.be.greaterThan(0);
-  });
-});
-
-describe('<parley-chat> when nobody can chat', () => {
-  it('offers "Leave a message": the offline form opens a ticket and Back returns to the chat', async () => {
-    // Other files' agents sign out when their tests end: wait until nobody is online.
-    const online = async () => ((await (await fetch(`${info.url}/api/sites/${info.siteKey}`)).json()) as { agentsOnline: number }).agentsOnline;
-    await waitUntil(async () => (await online()) === 0, 'an agent stayed online', WAIT);
-    const el = await mount();
-    await openWithGreeting(el);
-    await waitUntil(() => buttonNamed(el, 'Leave a message').length === 1, 'no "Leave a message"', WAIT);
-    buttonNamed(el, 'Leave a message')[0].click();
-    const form = () => root(el).querySelector('parley-feedback');
-    await waitUntil(() => form()?.shadowRoot?.querySelector('form select, form input'), 'the offline form did not load', WAIT);
-    expect(root(el).activeElement?.id).to.equal('offline');
-    expect(form()!.getAttribute('source')).to.equal('offline');
-    expect(root(el).querySelector('[role=log]')).to.equal(null);
-
-    const f = form()!.shadowRoot!;
-    const field = (sel: string) => f.querySelector<HTMLInputElement & HTMLSelectElement & HTMLTextAreaElement>(sel)!;
-    const set = (sel: string, value: string) => {
-      const input = field(sel);
-      input.value = value;
-      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-    };
-    await waitUntil(() => (field('#category')?.options.length ?? 0) > 1, 'no topics', WAIT);
-    expect(field('#category').selectedOptions[0]?.textContent?.trim(), 'preselected: a question').to.equal('Question');
-    set('#subject', 'Opening hours');
-    set('#message', 'Are you open on Sunday?');
-    set('#email', 'sam@example.com');
-    let created: { number: string; token: string } | null = null;
-    el.addEventListener('parley-ticket-created', (e) => (created = e.detail));
-    [...f.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Send')!.click();
-    await waitUntil(() => created !== null, 'no ticket was created', WAIT);
-    await waitUntil(() => (f.textContent ?? '').includes(created!.number), 'the number is not shown', WAIT);
-    const ticket = (await (await fetch(`${info.url}/api/tickets/link/${created!.token}`)).json()) as { ticket: { subject: string; category: { slug: string } } };
-    expect(ticket.ticket.subject).to.equal('Opening hours');
-    expect(ticket.ticket.category.slug).to.equal('inquiry');
-    await expect(el).to.be.accessible();
-
-    buttonNamed(el, 'Back to the chat')[0].click();
-    await waitUntil(() => root(el).querySelector('[role=log]') && root(el).activeElement === composer(el), 'back to the chat with the caret in the composer', WAIT);
   });
 });

@@ -51,6 +51,8 @@ export class ParleyMessenger extends ParleyElement {
   @property({ reflect: true }) tab: MessengerTab = 'chat';
 
   @state() private unread = 0;
+  /** Nobody could chat and the visitor asked to leave a message: the Feedback tab is the offline form (a question). */
+  @state() private offline = false;
 
   @query('.launcher') private launcherEl?: HTMLButtonElement;
   @query('parley-chat') private chatEl?: ParleyChat;
@@ -178,6 +180,10 @@ export class ParleyMessenger extends ParleyElement {
             .open=${this.open && this.tab === 'chat'}
             @parley-unread=${(e: CustomEvent<{ count: number }>) => (this.unread = e.detail.count)}
             @parley-article-request=${this.onArticleRequest}
+            @parley-leave-message=${() => {
+              this.offline = true;
+              this.select('feedback', true);
+            }}
           ></parley-chat>
         </div>
         <div id="panel-help" role="tabpanel" aria-labelledby="tab-help" ?hidden=${this.tab !== 'help'}>${this.renderHelp()}</div>
@@ -215,7 +221,15 @@ export class ParleyMessenger extends ParleyElement {
   private renderFeedback(): TemplateResult | typeof nothing {
     const s = this.l10n.s;
     if (this.feedback.status === 'ready') {
-      return html`<parley-feedback server=${this.server} site=${this.site} lang=${this.l10n.locale} .visitorToken=${storedVisitorToken(this.site)}></parley-feedback>`;
+      return html`<parley-feedback
+        server=${this.server}
+        site=${this.site}
+        lang=${this.l10n.locale}
+        source=${this.offline ? 'offline' : 'feedback'}
+        category=${this.offline ? 'inquiry' : ''}
+        .visitorToken=${storedVisitorToken(this.site)}
+        @parley-ticket-created=${() => (this.offline = false)}
+      ></parley-feedback>`;
     }
     return this.lazyState(this.feedback, s.loadingFeedback, s.feedbackFailed);
   }

@@ -127,6 +127,40 @@ describe('<parley-messenger>', () => {
     await waitUntil(() => tab(el, 'Chat').getAttribute('aria-selected') === 'true', 'ArrowRight did not wrap to Chat', WAIT);
   });
 
+  it('when nobody can chat, "Leave a message" opens the Feedback tab on the offline form, which files a ticket', async () => {
+    // Other files' agents sign out when their tests end: wait until nobody is online.
+    const online = async () => ((await (await fetch(`${info.url}/api/sites/${info.siteKey}`)).json()) as { agentsOnline: number }).agentsOnline;
+    await waitUntil(async () => (await online()) === 0, 'an agent stayed online', WAIT);
+    const el = await mount();
+    launcher(el).click();
+    await waitUntil(() => chatMessages(el, 'bot').length > 0, 'no greeting', WAIT);
+    const leave = () => [...root(chat(el)).querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Leave a message');
+    await waitUntil(leave, 'no "Leave a message" while nobody is online', WAIT);
+    leave()!.click();
+    await waitUntil(() => tab(el, 'Feedback').getAttribute('aria-selected') === 'true', 'the Feedback tab did not open', WAIT);
+    await waitUntil(() => feedback(el)?.shadowRoot?.querySelector<HTMLSelectElement>('#category')?.selectedOptions[0]?.textContent?.trim() === 'Question', 'the form did not preselect a question', WAIT);
+    const form = feedback(el)!;
+    expect(form.getAttribute('source')).to.equal('offline');
+    expect(form.shadowRoot!.querySelector('h2')!.textContent).to.equal('Leave us a message');
+    const f = form.shadowRoot!;
+    const set = (sel: string, value: string) => {
+      const input = f.querySelector<HTMLInputElement | HTMLTextAreaElement>(sel)!;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    };
+    set('#subject', 'Opening hours');
+    set('#message', 'Are you open on Sunday?');
+    set('#email', 'sam@example.com');
+    let created: { token: string; number: string } | null = null;
+    el.addEventListener('parley-ticket-created', (e) => (created = e.detail));
+    [...f.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Send')!.click();
+    await waitUntil(() => created !== null, 'no ticket was created', WAIT);
+    const ticket = (await (await fetch(`${info.url}/api/tickets/link/${created!.token}`)).json()) as { ticket: { subject: string; category: { slug: string } } };
+    expect(ticket.ticket.subject).to.equal('Opening hours');
+    expect(ticket.ticket.category.slug).to.equal('inquiry');
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks the page language: 繁體中文 tabs', async () => {
     const el = await mount('zh-TW');
     expect(launcher(el).getAttribute('aria-label')).to.equal('開啟聊天');
