@@ -10,6 +10,7 @@ import { toMessage } from '../conversations/views.js';
 import { AppError } from '../lib/errors.js';
 import { TICKET_LIMITS } from '@parley/protocol/schemas';
 import type { Staff } from './access.js';
+import { getCategory } from './categories.js';
 import { createTicket } from './create.js';
 
 const TRANSCRIPT_MESSAGES = 200;
@@ -31,6 +32,13 @@ function transcript(lines: string[], intro: string): string {
 export async function ticketFromChat(ctx: AppContext, s: Staff, input: TicketFromChatInput): Promise<{ id: string; number: string }> {
   const conv = await getConversation(ctx, input.conversationId).catch(() => null);
   if (!conv || !canSee(s, conv)) throw new AppError('not_found', 'conversation not found');
+  // The ticket must stay where its creator can work on it: a topic routed to a department they are not
+  // in would make a ticket they can no longer open (transferring the chat is the way across).
+  const category = await getCategory(ctx.db, conv.siteId, input.categoryId);
+  if (!category) throw new AppError('invalid', 'categoryId is not a category of this site');
+  if (s.role !== 'admin' && category.departmentId && !s.departmentIds.includes(category.departmentId)) {
+    throw new AppError('invalid', 'this topic goes to a department you do not work in: choose another topic, or transfer the chat to that department');
+  }
   const history = await messagesBefore(ctx, conv.id, conv.lastSeq + 1, TRANSCRIPT_MESSAGES);
   const lines = history
     .filter((m) => m.author !== 'system' && m.body.trim())

@@ -328,6 +328,14 @@ test('an agent turns a chat into a ticket: the transcript is its first entry, th
 
     assert.equal(codeOf(await api(server, '/api/console/tickets/from-chat', { token: s.admin, json: { ...input, email: undefined } })), 'invalid', 'the link needs an email');
     assert.equal((await api(server, '/api/console/tickets/from-chat', { token: s.admin, json: { ...input, conversationId: crypto.randomUUID() } })).status, 404);
+    assert.equal(codeOf(await api(server, '/api/console/tickets/from-chat', { token: s.admin, json: { ...input, categoryId: crypto.randomUUID() } })), 'invalid');
+    // Bob works in Support only: once the chat is Support's he may file it, but not as a question,
+    // which goes to Sales and would be a ticket he could not open.
+    assert.equal((await api(server, '/api/console/tickets/from-chat', { token: s.bob, json: input })).status, 404, 'not his chat yet');
+    assert.ok((await call(socket, 'conversation:handoff', { conversationId, departmentId: server.departments.support.id })).ok);
+    const sales = await api<{ error: { message: string } }>(server, '/api/console/tickets/from-chat', { token: s.bob, json: { ...input, categoryId: cats.inquiry!.id } });
+    assert.equal(sales.status, 400);
+    assert.match(sales.body.error.message, /department you do not work in/);
     const r = await api<{ ticket: TicketDetail }>(server, '/api/console/tickets/from-chat', { token: s.admin, json: input });
     assert.equal(r.status, 201, JSON.stringify(r.body));
     const t = r.body.ticket;

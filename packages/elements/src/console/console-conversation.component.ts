@@ -10,6 +10,8 @@ import { departmentLabel, visitorLabel } from './console.format.js';
 import { errorMessage } from './console.session.js';
 import { consoleStrings } from './console.strings.js';
 import { conversationStyles } from './console-conversation.styles.js';
+import type { ParleyConsoleTicketFromChat } from './console-ticket-from-chat.component.js';
+import type { TicketsApi } from './tickets/tickets-api.js';
 
 /** What happened to the open conversation; the console then clears the selection and announces it. */
 export interface ConversationDoneDetail {
@@ -38,6 +40,8 @@ export class ParleyConsoleConversation extends ParleyElement {
 
   @property({ attribute: false }) client: AgentClient | null = null;
   @property({ attribute: false }) conversationId: string | null = null;
+  /** The console's ticket API, for turning the chat into a ticket. */
+  @property({ attribute: false }) ticketsApi: TicketsApi | null = null;
 
   @state() private loadingId: string | null = null;
   @state() private loadError = '';
@@ -50,6 +54,7 @@ export class ParleyConsoleConversation extends ParleyElement {
   @query('#reply') private replyEl?: HTMLTextAreaElement;
   @query('dialog.transfer') private transferDialog?: HTMLDialogElement;
   @query('dialog.close') private closeDialog?: HTMLDialogElement;
+  @query('parley-console-ticket-from-chat') private ticketDialog?: ParleyConsoleTicketFromChat;
 
   private readonly l10n = new LocaleController(this, consoleStrings);
   private readonly shared = new LocaleController(this, sharedStrings);
@@ -231,6 +236,17 @@ export class ParleyConsoleConversation extends ParleyElement {
     }
   }
 
+  /** The dialog's code is fetched on first use, like the Tickets view's. */
+  private async createTicket(): Promise<void> {
+    try {
+      await import('./console-ticket-from-chat.js');
+    } catch (err) {
+      this.actionError = this.l10n.s.actionFailed(errorMessage(err));
+      return;
+    }
+    this.ticketDialog?.show();
+  }
+
   private async onConfirmClose(): Promise<void> {
     const id = this.conversationId;
     if (!id || !this.client || this.busy) return;
@@ -280,12 +296,14 @@ export class ParleyConsoleConversation extends ParleyElement {
           ${closed
             ? nothing
             : html`<div class="actions">
+                <button type="button" class="create-ticket" ?disabled=${!this.canReply || !this.ticketsApi} @click=${this.createTicket}>${s.createTicket}</button>
                 <button type="button" class="transfer" ?disabled=${!this.canReply} @click=${() => this.openDialog('transfer')}>${s.transfer}</button>
                 <button type="button" class="close danger" ?disabled=${!this.canReply} @click=${() => this.openDialog('close')}>
                   ${s.closeConversation}
                 </button>
               </div>`}
         </header>
+        <parley-console-ticket-from-chat .api=${this.ticketsApi} .client=${this.client} .conversationId=${c.id}></parley-console-ticket-from-chat>
         ${this.actionError && !this.dialog ? html`<p class="error" role="alert">${this.actionError}</p>` : nothing}
         <div class="log" part="log" role="log" aria-live="polite" aria-label=${s.history} tabindex="0" @scroll=${this.onScroll}>
           ${this.loadingId === c.id && entries.length === 0 ? html`<p class="hint">${s.loadingConversation}</p>` : nothing}

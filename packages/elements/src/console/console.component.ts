@@ -12,7 +12,9 @@ import { departmentLabel, preview, visitorLabel, waitDuration } from './console.
 import { errorCode, errorMessage, readToken, writeToken } from './console.session.js';
 import { consoleStrings } from './console.strings.js';
 import { consoleStyles } from './console.styles.js';
+import type { ChatTicketCreatedDetail, ChatTicketOpenDetail } from './console-ticket-from-chat.component.js';
 import type { ParleyConsoleKb } from './kb/console-kb.component.js';
+import { TicketsApi, ticketIdFromHash } from './tickets/tickets-api.js';
 import type { ParleyConsoleTickets } from './tickets/console-tickets.component.js';
 
 export interface ConsoleSignInDetail {
@@ -39,7 +41,8 @@ const TICK_MS = 5_000;
  * The agent console: sign-in, the waiting queue of the agent's departments, their own open
  * conversations, and the selected conversation with its composer. Talks to a Parley server through
  * `@parley/client`'s AgentClient; the session token survives reloads in sessionStorage
- * (`parley:agent-token`).
+ * (`parley:agent-token`). A page address ending in `#ticket=<id>` (the link in escalation emails)
+ * opens that ticket once the agent is signed in.
  *
  * @summary Agent console: queue, conversations, replies, transfer and close; the knowledge base.
  *
@@ -90,6 +93,8 @@ export class ParleyConsole extends ParleyElement {
   @state() private view: 'conversations' | 'kb' | 'tickets' = 'conversations';
   /** The session token, for the knowledge base's REST calls. */
   @state() private token = '';
+  /** The ticket API, for turning a chat into a ticket from the conversation view. */
+  @state() private ticketsApi: TicketsApi | null = null;
 
   @query('parley-console-conversation') private conversationEl?: ParleyConsoleConversation;
   @query('parley-console-kb') private kbEl?: ParleyConsoleKb;
@@ -110,6 +115,12 @@ export class ParleyConsole extends ParleyElement {
   private kbOpened = false;
   /** Tickets likewise, once its code (loaded on first use) is in. */
   private ticketsOpened = false;
+  /** A ticket named by the page's `#ticket=` address, opened as soon as someone is signed in. */
+  private linkedTicket: string | null = null;
+  private readonly onHashChange = (): void => {
+    this.linkedTicket = ticketIdFromHash(location.hash);
+    if (this.linkedTicket) this.requestUpdate();
+  };
 
   private get client(): AgentClient | null {
     return this.clientCtl.client;
@@ -124,6 +135,8 @@ export class ParleyConsole extends ParleyElement {
     this.tick = setInterval(() => {
       if (this.waitingTotal() > 0) this.requestUpdate();
     }, TICK_MS);
+    window.addEventListener('hashchange', this.onHashChange);
+    this.linkedTicket = ticketIdFromHash(location.hash);
     const token = readToken();
     if (token && !this.client) void this.startSession(token);
   }
@@ -132,6 +145,7 @@ export class ParleyConsole extends ParleyElement {
     super.disconnectedCallback();
     if (this.tick) clearInterval(this.tick);
     this.tick = null;
+    window.removeEventListener('hashchange', this.onHashChange);
     // Keep the token: put back into the page, the element resumes the same session.
     this.client?.disconnect();
     this.clientCtl.client = null;
@@ -144,6 +158,7 @@ export class ParleyConsole extends ParleyElement {
     const client = new AgentClient({ server: this.origin, token });
     this.clientCtl.client = client;
     this.token = token;
+    this.ticketsApi = new TicketsApi(this.origin, token, this.site, () => this.expire());
     this.connectError = '';
     try {
       await client.connect();
@@ -232,6 +247,7 @@ export class ParleyConsole extends ParleyElement {
     this.wasOnline = false;
     this.view = 'conversations';
     this.token = '';
+    this.ticketsApi = null;
     this.kbOpened = false;
     this.ticketsOpened = false;
     this.known.clear();
@@ -251,6 +267,11 @@ export class ParleyConsole extends ParleyElement {
       return;
     }
     if (st.connection === 'online') this.wasOnline = true;
+    if (st.me && this.linkedTicket) {
+      const id = this.linkedTicket;
+      this.linkedTicket = null;
+      queueMicrotask(() => void this.openTicket(id));
+    }
     this.trackQueue(st.queues);
     const selected = this.selectedId ? st.conversations[this.selectedId] : undefined;
     // Handed to someone else (by a supervisor, or requeued after a disconnect): not ours to show.
@@ -383,6 +404,25 @@ export class ParleyConsole extends ParleyElement {
     else this.renderRoot.querySelector<HTMLElement>('#queue-heading')?.focus();
   }
 
+  /** Shows one ticket in the Tickets view: one just made from a chat, or a `#ticket=` link's. */
+  private async openTicket(id: string): Promise<void> {
+    await this.showView('tickets');
+    if (this.view !== 'tickets') return;
+    await this.ticketsEl?.updateComplete;
+    await this.ticketsEl?.openTicket(id);
+  }
+
+  /** The conversation view's ticket events are the console's business, not the page's. */
+  private onChatTicketCreated(e: CustomEvent<ChatTicketCreatedDetail>): void {
+    e.stopPropagation();
+    this.announce(this.l10n.s.ticketCreated(e.detail.ticket.number));
+  }
+
+  private onChatTicketOpen(e: CustomEvent<ChatTicketOpenDetail>): void {
+    e.stopPropagation();
+    void this.openTicket(e.detail.ticketId);
+  }
+
   private async onPresence(e: Event): Promise<void> {
     const value = (e.target as HTMLSelectElement).value === 'away' ? 'away' : 'online';
     try {
@@ -468,7 +508,10 @@ export class ParleyConsole extends ParleyElement {
             part="conversation"
             .client=${client}
             .conversationId=${selected}
+            .ticketsApi=${this.ticketsApi}
             @parley-conversation-done=${this.onConversationDone}
+            @parley-chat-ticket-created=${this.onChatTicketCreated}
+            @parley-chat-ticket-open=${this.onChatTicketOpen}
           ></parley-console-conversation>
         </div>
         ${this.kbOpened

@@ -60,6 +60,8 @@ export interface ConsoleStrings {
   send: string;
   retry: string;
   transfer: string;
+  createTicket: string;
+  ticketCreated: (number: string) => string;
   transferHeading: string;
   transferTo: string;
   transferChoose: string;
@@ -133,6 +135,8 @@ export const consoleStrings: Catalogs<ConsoleStrings> = {
     send: 'Send',
     retry: 'Retry',
     transfer: 'Transfer',
+    createTicket: 'Create ticket',
+    ticketCreated: (n) => `Ticket ${n} created`,
     transferHeading: 'Hand over this conversation',
     transferTo: 'Hand over to',
     transferChoose: 'Choose a colleague or a department',
@@ -204,6 +208,8 @@ export const consoleStrings: Catalogs<ConsoleStrings> = {
     send: '发送',
     retry: '重试',
     transfer: '转接',
+    createTicket: '创建工单',
+    ticketCreated: (n) => `工单 ${n} 已创建`,
     transferHeading: '转接此对话',
     transferTo: '转接给',
     transferChoose: '选择同事或部门',
@@ -275,6 +281,8 @@ export const consoleStrings: Catalogs<ConsoleStrings> = {
     send: '傳送',
     retry: '重試',
     transfer: '轉接',
+    createTicket: '建立工單',
+    ticketCreated: (n) => `工單 ${n} 已建立`,
     transferHeading: '轉接此對話',
     transferTo: '轉接給',
     transferChoose: '選擇同事或部門',

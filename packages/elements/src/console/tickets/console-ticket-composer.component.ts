@@ -3,8 +3,10 @@ import { property, state } from 'lit/decorators.js';
 import type { TicketDetail, TicketStatus } from '@parley/protocol';
 import { LocaleController } from '../../internal/i18n.js';
 import { ParleyElement } from '../../internal/parley-element.js';
+import type { CannedChosenDetail } from './console-ticket-canned-picker.component.js';
 import { fileSize } from './tickets.format.js';
 import { FILE_TYPES, MAX_FILE_BYTES, MAX_FILES, type TicketsApi } from './tickets-api.js';
+import { cannedStrings } from './tickets-canned.strings.js';
 import { ticketsStrings } from './tickets.strings.js';
 import { ticketsBase } from './tickets.styles.js';
 
@@ -25,7 +27,8 @@ type SetStatus = '' | Extract<TicketStatus, 'pending' | 'resolved'>;
 
 /**
  * Writes to a ticket: a reply (emailed to the customer) or an internal note, optionally setting the
- * status in the same step, with up to five image or PDF attachments.
+ * status in the same step, with up to five image or PDF attachments. A saved reply goes in at the caret,
+ * to be edited before sending.
  *
  * @summary Ticket composer of the agent console (internal).
  * @fires parley-ticket-sent - The server stored the reply or note; `detail.ticket` is the ticket after it.
@@ -64,6 +67,13 @@ export class ParleyConsoleTicketComposer extends ParleyElement {
         display: inline-flex;
         gap: 6px;
         align-items: center;
+      }
+      .message-head {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 6px 12px;
       }
       textarea {
         min-height: 112px;
@@ -109,9 +119,13 @@ export class ParleyConsoleTicketComposer extends ParleyElement {
   @state() private files: File[] = [];
   @state() private error = '';
   @state() private sending = false;
+  @state() private inserted = '';
 
   private readonly l10n = new LocaleController(this, ticketsStrings);
+  private readonly canned = new LocaleController(this, cannedStrings);
   private ticketSeen = '';
+  /** The message box has had focus: its caret is where the agent left it, not just the end of a value set by code. */
+  private caretSeen = false;
 
   /** Something typed and not sent: the console may ask before dropping it. */
   get dirty(): boolean {
@@ -135,6 +149,23 @@ export class ParleyConsoleTicketComposer extends ParleyElement {
     this.setStatus = '';
     this.files = [];
     this.error = '';
+    this.inserted = '';
+    this.caretSeen = false;
+  }
+
+  private async onCanned(e: CustomEvent<CannedChosenDetail>): Promise<void> {
+    const { reply } = e.detail;
+    const ta = this.renderRoot.querySelector<HTMLTextAreaElement>('#ticket-message');
+    if (!ta) return;
+    const start = this.caretSeen ? ta.selectionStart : ta.value.length;
+    const end = this.caretSeen ? ta.selectionEnd : ta.value.length;
+    ta.setRangeText(reply.body, start, end, 'end');
+    this.message = ta.value;
+    if (this.error === this.l10n.s.messageRequired) this.error = '';
+    const text = this.canned.s.inserted(reply.title);
+    this.inserted = this.inserted === text ? `${text}\u00a0` : text;
+    await this.updateComplete;
+    ta.focus();
   }
 
   private onFiles(e: Event): void {
@@ -206,7 +237,10 @@ export class ParleyConsoleTicketComposer extends ParleyElement {
           <label><input type="radio" name="kind" value="public" .checked=${!note} @change=${() => (this.kind = 'public')} /> ${t.contactEmail ? s.kindReply : s.kindReplyNoEmail}</label>
           <label><input type="radio" name="kind" value="note" .checked=${note} @change=${() => (this.kind = 'note')} /> ${s.kindNote}</label>
         </fieldset>
-        <label for="ticket-message">${s.message}</label>
+        <div class="message-head">
+          <label for="ticket-message">${s.message}</label>
+          <parley-console-ticket-canned-picker .api=${this.api} .locale=${t.locale} @parley-canned-chosen=${this.onCanned}></parley-console-ticket-canned-picker>
+        </div>
         <textarea
           id="ticket-message"
           maxlength="20000"
@@ -215,6 +249,7 @@ export class ParleyConsoleTicketComposer extends ParleyElement {
           .value=${this.message}
           @input=${(e: Event) => (this.message = (e.target as HTMLTextAreaElement).value)}
           @keydown=${this.onKeydown}
+          @focus=${() => (this.caretSeen = true)}
         ></textarea>
         <p class="hint" id="ticket-message-hint">${note ? s.noteHint : t.status === 'closed' ? s.closedNoReply : ''}</p>
         <div class="row">
@@ -243,6 +278,7 @@ export class ParleyConsoleTicketComposer extends ParleyElement {
             </ul>`
           : nothing}
         <p class="error" role="alert" id="composer-error">${this.error}</p>
+        <p class="visually-hidden" role="status">${this.inserted}</p>
         <div class="row">
           <button type="submit" class="primary send" aria-disabled=${this.sending ? 'true' : 'false'}>${this.sending ? s.sending : note ? s.addNote : s.sendReply}</button>
         </div>

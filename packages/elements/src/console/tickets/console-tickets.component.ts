@@ -8,8 +8,10 @@ import { LocaleController } from '../../internal/i18n.js';
 import { ParleyElement } from '../../internal/parley-element.js';
 import type { ParleyConsoleTicket } from './console-ticket.component.js';
 import type { ParleyConsoleTicketsList, TicketOpenDetail, TicketsAnnounceDetail } from './console-tickets-list.component.js';
+import type { ParleyConsoleTicketsCanned } from './console-tickets-canned.component.js';
 import type { ParleyConsoleTicketsMail } from './console-tickets-mail.component.js';
 import { TicketsApi } from './tickets-api.js';
+import { cannedStrings } from './tickets-canned.strings.js';
 import { ticketsStrings } from './tickets.strings.js';
 import { ticketsBase } from './tickets.styles.js';
 
@@ -19,11 +21,11 @@ declare global {
   }
 }
 
-type Section = 'inbox' | 'mail';
+type Section = 'inbox' | 'mail' | 'canned';
 
 /**
  * The console's Tickets view: the inbox (views, filters, search, live rows), one ticket with its
- * thread, composer and history, and, for supervisors and admins, the email log. Talks to
+ * thread, composer and history, and, for supervisors and admins, the email log and the saved replies. Talks to
  * `/api/console/tickets` with the agent's token; rows stay live through the agent socket's
  * `ticket:updated` (the AgentClient's `ticket` event).
  *
@@ -74,10 +76,13 @@ export class ParleyConsoleTickets extends ParleyElement {
   @query('parley-console-tickets-list') private listEl?: ParleyConsoleTicketsList;
   @query('parley-console-ticket') private ticketEl?: ParleyConsoleTicket;
   @query('parley-console-tickets-mail') private mailEl?: ParleyConsoleTicketsMail;
+  @query('parley-console-tickets-canned') private cannedEl?: ParleyConsoleTicketsCanned;
 
   private readonly l10n = new LocaleController(this, ticketsStrings);
+  private readonly canned = new LocaleController(this, cannedStrings);
   private readonly clientCtl = new ClientController<AgentClient>(this);
   private mailOpened = false;
+  private cannedOpened = false;
   private wasOnline = true;
   private readonly onTicket = (e: Event): void => {
     const t = (e as CustomEvent<TicketSummary>).detail;
@@ -92,6 +97,19 @@ export class ParleyConsoleTickets extends ParleyElement {
 
   focusHeading(): void {
     this.renderRoot.querySelector<HTMLElement>('#tickets-heading')?.focus();
+  }
+
+  /**
+   * Opens one ticket, whatever the view showed: the console asks for it after a ticket is made from a
+   * chat and for a `#ticket=<id>` link. An id the agent may not see shows the ticket view's error.
+   */
+  async openTicket(id: string): Promise<void> {
+    this.section = 'inbox';
+    if (this.openId === id) this.ticketEl?.reload();
+    this.openId = id;
+    await this.updateComplete;
+    await this.ticketEl?.updateComplete;
+    this.ticketEl?.focusHeading();
   }
 
   override connectedCallback(): void {
@@ -142,11 +160,14 @@ export class ParleyConsoleTickets extends ParleyElement {
 
   private async show(section: Section): Promise<void> {
     if (section === 'mail') this.mailOpened = true;
+    if (section === 'canned') this.cannedOpened = true;
     const reopen = section === this.section && !this.openId;
     this.section = section;
     if (section === 'mail' && !reopen) this.mailEl?.reload();
+    if (section === 'canned' && !reopen) this.cannedEl?.reload();
     await this.updateComplete;
     if (section === 'mail') this.mailEl?.focusHeading();
+    else if (section === 'canned') this.cannedEl?.focusHeading();
     else if (this.openId) this.ticketEl?.focusHeading();
     else this.listEl?.focusHeading();
   }
@@ -181,7 +202,7 @@ export class ParleyConsoleTickets extends ParleyElement {
         ${manager
           ? html`<nav aria-label=${s.sections}>
               <ul class="tabs">
-                ${tab('inbox', s.inboxTab)} ${tab('mail', s.mailTab)}
+                ${tab('inbox', s.inboxTab)} ${tab('mail', s.mailTab)} ${tab('canned', this.canned.s.tab)}
               </ul>
             </nav>`
           : nothing}
@@ -211,6 +232,13 @@ export class ParleyConsoleTickets extends ParleyElement {
         : nothing}
       ${manager && (this.mailOpened || this.section === 'mail')
         ? html`<parley-console-tickets-mail ?hidden=${this.section !== 'mail'} .api=${this.api}></parley-console-tickets-mail>`
+        : nothing}
+      ${manager && (this.cannedOpened || this.section === 'canned')
+        ? html`<parley-console-tickets-canned
+            ?hidden=${this.section !== 'canned'}
+            .api=${this.api}
+            @parley-tickets-announce=${(e: CustomEvent<TicketsAnnounceDetail>) => this.announce(e.detail.text)}
+          ></parley-console-tickets-canned>`
         : nothing}
       <div class="visually-hidden" role="status">${this.announcement}</div>
     `;

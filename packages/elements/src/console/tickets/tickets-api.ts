@@ -3,7 +3,19 @@
  * REST rather than the agent socket: the server's routes are where the role checks, validation and
  * multipart uploads live; the socket only tells the inbox that a row changed (`ticket:updated`).
  */
-import type { AgentReplyInput, TicketCategory, TicketDetail, TicketPatch, TicketPriority, TicketStatus, TicketSummary, TicketView } from '@parley/protocol';
+import type {
+  AgentReplyInput,
+  CannedReply,
+  CannedReplyInput,
+  TicketCategory,
+  TicketDetail,
+  TicketFromChatInput,
+  TicketPatch,
+  TicketPriority,
+  TicketStatus,
+  TicketSummary,
+  TicketView,
+} from '@parley/protocol';
 
 /** A refused or failed call: `code` is the server's error code, `unavailable` when it could not be reached. */
 export class TicketsError extends Error {
@@ -137,6 +149,37 @@ export class TicketsApi {
   mailItem(id: string, signal?: AbortSignal): Promise<MailDetail> {
     return this.call<{ mail: MailDetail }>('GET', `/mail/${encodeURIComponent(id)}`, {}, undefined, signal).then((r) => r.mail);
   }
+
+  /** Turns a chat into a ticket; the answer is the new ticket as the agent may see it. */
+  fromChat(input: TicketFromChatInput): Promise<TicketDetail> {
+    return this.call<{ ticket: TicketDetail }>('POST', '/from-chat', {}, input).then((r) => r.ticket);
+  }
+
+  cannedReplies(signal?: AbortSignal): Promise<CannedReply[]> {
+    return this.call<{ replies: CannedReply[] }>('GET', '/canned', {}, undefined, signal).then((r) => r.replies);
+  }
+
+  createCanned(input: CannedReplyInput): Promise<CannedReply> {
+    return this.call<{ reply: CannedReply }>('POST', '/canned', {}, input).then((r) => r.reply);
+  }
+
+  updateCanned(id: string, input: CannedReplyInput): Promise<CannedReply> {
+    return this.call<{ reply: CannedReply }>('PUT', `/canned/${encodeURIComponent(id)}`, {}, input).then((r) => r.reply);
+  }
+
+  /** Answers 204 without a body, so not through `call`. */
+  async deleteCanned(id: string): Promise<void> {
+    await this.request('DELETE', `/canned/${encodeURIComponent(id)}`, {}, undefined, undefined);
+  }
+}
+
+/**
+ * The ticket a console address points at: escalation emails link to `/console#ticket=<id>`. Null when
+ * the fragment names none; the id itself is the server's to judge (an unknown one answers not found).
+ */
+export function ticketIdFromHash(hash: string): string | null {
+  const id = new URLSearchParams(hash.replace(/^#/, '')).get('ticket')?.trim();
+  return id ? id : null;
 }
 
 /** Saves a blob under its name: the way to hand a token-protected download to the browser. */
