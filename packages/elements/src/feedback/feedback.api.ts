@@ -3,21 +3,9 @@
  * not pay for Socket.IO or zod. Types come from @parley/protocol as `import type` only.
  */
 import type { TicketCategory, TicketCreated, TicketInput } from '@parley/protocol';
+import { callJson, jsonOrMultipart } from '../internal/rest.js';
 
-/**
- * A refused or failed call. `status` is the HTTP status (0 when the server could not be reached);
- * `message` is the server's own words when it sent some.
- */
-export class TicketApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-    this.name = 'TicketApiError';
-  }
-}
+export { ApiError as TicketApiError } from '../internal/rest.js';
 
 export interface TicketSource {
   /** Origin of the Parley server, without a trailing slash. */
@@ -27,38 +15,12 @@ export interface TicketSource {
 
 const base = (src: TicketSource): string => `${src.server.replace(/\/+$/, '')}/api/tickets/sites/${encodeURIComponent(src.site)}`;
 
-async function call<T>(url: string, init: RequestInit): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(url, init);
-  } catch (err) {
-    // An abort is the caller's own doing; it checks signal.aborted.
-    if (init.signal?.aborted) throw err;
-    throw new TicketApiError('unavailable', 'Cannot reach the server.', 0);
-  }
-  const parsed = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-  if (!res.ok) {
-    const e = parsed?.error;
-    throw new TicketApiError(e?.code ?? (res.status >= 500 ? 'unavailable' : 'invalid'), e?.message ?? `HTTP ${res.status}`, res.status);
-  }
-  return parsed as T;
-}
-
 export const fetchTicketCategories = (src: TicketSource, audience: 'customer' | 'employee', signal?: AbortSignal): Promise<TicketCategory[]> =>
-  call<{ categories: TicketCategory[] }>(`${base(src)}/categories?for=${audience}`, { signal }).then((r) => r.categories);
+  callJson<{ categories: TicketCategory[] }>(`${base(src)}/categories?for=${audience}`, { signal }).then((r) => r.categories);
 
 /** JSON without files; multipart (`payload` holding the JSON, each file as `files`) with them. */
 export function createTicket(src: TicketSource, input: TicketInput, files: readonly File[]): Promise<TicketCreated> {
-  let init: RequestInit;
-  if (files.length) {
-    const form = new FormData();
-    form.append('payload', JSON.stringify(input));
-    for (const f of files) form.append('files', f, f.name);
-    init = { method: 'POST', body: form };
-  } else {
-    init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) };
-  }
-  return call<{ ticket: TicketCreated }>(base(src), init).then((r) => r.ticket);
+  return callJson<{ ticket: TicketCreated }>(base(src), jsonOrMultipart('POST', input, files)).then((r) => r.ticket);
 }
 
 /** Fields the server names in a refusal (`"email: that is not an email address"`), mapped to the form's. */

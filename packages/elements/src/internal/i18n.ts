@@ -96,6 +96,11 @@ export class LocaleController<S extends object> implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly catalogs: Catalogs<S>,
+    /**
+     * What wins over the browser's languages when nothing on the page names one (`lang` absent or
+     * empty): e.g. the ticket page reads in the language the request was written in.
+     */
+    private readonly fallback: () => Locale | null = () => null,
   ) {
     host.addController(this);
   }
@@ -130,10 +135,12 @@ export class LocaleController<S extends object> implements ReactiveController {
     window.removeEventListener('languagechange', this.onLanguageChange);
   }
 
-  private refresh(): void {
-    const next = resolveLocale(this.host);
+  /** Re-resolves the locale; call it when the fallback may have changed. */
+  refresh(): void {
     // The host is always watched (it may gain a lang); also watch the ancestor we inherit from.
     const carrier = closestLang(this.host);
+    const lang = carrier?.getAttribute('lang');
+    const next = carrier && lang ? (matchLocale(lang) ?? 'en') : (this.fallback() ?? navigatorLocale());
     const inherited = carrier === this.host ? null : carrier;
     if (this.observer && inherited !== this.observed) {
       this.observer.disconnect();

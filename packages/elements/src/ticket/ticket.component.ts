@@ -2,13 +2,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { CustomerTicket } from '@parley/protocol';
+import { LocaleController, localized } from '../internal/i18n.js';
 import { ParleyElement } from '../internal/parley-element.js';
-import { localized } from '../internal/i18n.js';
 import { TicketApiError, fetchTicket, fileUrl, resolveTicket, sendReply, type TicketLink } from './ticket.api.js';
 import { clearDraft, readDraft, writeDraft } from './ticket.draft.js';
 import { ACCEPT, addFiles, type FileProblem } from './ticket.files.js';
 import { dueTime } from './ticket.format.js';
-import { TicketLocale } from './ticket.locale.js';
 import { AutoRefresh } from './ticket.refresh.js';
 import { ticketStrings, type TicketStrings } from './ticket.strings.js';
 import { ticketStyles } from './ticket.styles.js';
@@ -72,7 +71,8 @@ export class ParleyTicket extends ParleyElement {
   @state() private resolveError = '';
   @state() private announcement = '';
 
-  private readonly l10n = new TicketLocale<TicketStrings>(this, ticketStrings, () => this.ticket?.locale ?? null);
+  // Nothing on the page names a language: the request's own language wins over the browser's.
+  private readonly l10n = new LocaleController<TicketStrings>(this, ticketStrings, () => this.ticket?.locale ?? null);
   /** Registers itself with the element; kept as a field so it lives as long as the element. */
   private readonly autoRefresh = new AutoRefresh(this, () => void this.refresh());
   /** Not reactive: the box owns its text; Lit writes it only when it differs (restored, or cleared once sent). */
