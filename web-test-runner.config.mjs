@@ -42,6 +42,8 @@ function parleyServer() {
     },
     serve(context) {
       if (context.path === '/__parley__/server.json') return { body: info, type: 'application/json' };
+      // An intranet's token endpoint, for <parley-feedback employee-token-url>.
+      if (context.path === '/__parley__/employee-token.json') return { body: JSON.stringify({ token: JSON.parse(info).employeeToken }), type: 'application/json' };
       return undefined;
     },
   };

@@ -196,3 +196,34 @@ export interface CannedReplyInput {
   body: string;
   locale?: Locale | null;
 }
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/**
+ * When a department answers: due times count only these hours. Openings are 'HH:MM' local wall-clock
+ * times in `timeZone` (an IANA name), start < end, end may be '24:00', sorted and not overlapping;
+ * holidays are 'YYYY-MM-DD' local dates, closed all day.
+ */
+export interface BusinessCalendar {
+  timeZone: string;
+  week: Record<Weekday, Array<[string, string]>>;
+  holidays: string[];
+}
+
+/** Site-wide response-target settings (per-category targets live on the categories). */
+export interface SlaSettings {
+  /** Business minutes after creation at which an unresolved ticket escalates: supervisor, executive, executive deadline. */
+  escalationMinutes: [number, number, number];
+  /** Priorities whose target is shorter than any category's (internal urgent: 30). */
+  priorityTargets: Partial<Record<TicketPriority, number>>;
+  /** A ticket is "at risk" once less than this share of its target remains. */
+  atRiskShare: number;
+  /** How long a customer's private link works. */
+  linkDays: number;
+}
+
+export interface TicketSettings {
+  sla: SlaSettings;
+  /** Every department of the site with its calendar; null is open around the clock. */
+  calendars: Array<{ departmentId: string; names: LocalizedText; calendar: BusinessCalendar | null }>;
+}

@@ -1,21 +1,12 @@
 import { tzOffset } from '@date-fns/tz';
 import { z } from 'zod';
 
-export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+import type { BusinessCalendar, Weekday } from '@parley/protocol';
+
+export type { BusinessCalendar, Weekday };
 
 /** Indexed like `Date#getUTCDay()`: 0 is Sunday. */
 export const WEEKDAYS: readonly Weekday[] = Object.freeze(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']);
-
-/**
- * When a department answers. Opening intervals are 'HH:MM' local wall-clock times in `timeZone`,
- * start < end, end may be '24:00'; sorted, non-overlapping. Holidays are 'YYYY-MM-DD' local dates,
- * closed all day.
- */
-export interface BusinessCalendar {
-  timeZone: string;
-  week: Record<Weekday, Array<[string, string]>>;
-  holidays: string[];
-}
 
 export const MAX_HOLIDAYS = 366;
 export const MAX_INTERVALS_PER_DAY = 24;

@@ -5,31 +5,20 @@
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { TicketPriority } from '@parley/protocol';
+import type { SlaSettings, TicketPriority } from '@parley/protocol';
 import type { Executor } from '../db/client.js';
 import { ticketSettings } from '../tickets/schema.js';
 import { addBusinessMinutes } from './business-time.js';
 import { ALWAYS_OPEN, businessCalendarSchema, type BusinessCalendar } from './calendar.js';
 import { departmentCalendars } from './schema.js';
 
-export interface TicketSlaSettings {
-  /** Business minutes after creation at which an unresolved ticket moves up: supervisor, executive, executive deadline. */
-  escalationMinutes: [number, number, number];
-  /** Priorities whose target is shorter than any category's (internal urgent: 30 min). */
-  priorityTargets: Partial<Record<TicketPriority, number>>;
-  /** A ticket is "at risk" once less than this share of its target remains unanswered. */
-  atRiskShare: number;
-  /** Live chat: a queued visitor should hear from a person within this many seconds. */
-  chatFirstResponseSeconds: number;
-  /** How long the customer's private link works. */
-  linkDays: number;
-}
+/** The wire type is the stored one (packages/protocol/src/tickets.ts). */
+export type TicketSlaSettings = SlaSettings;
 
 export const DEFAULT_SLA: TicketSlaSettings = {
   escalationMinutes: [24 * 60, 48 * 60, 72 * 60],
   priorityTargets: { urgent: 30 },
   atRiskShare: 0.25,
-  chatFirstResponseSeconds: 60,
   linkDays: 180,
 };
 
@@ -39,7 +28,6 @@ export const slaSettingsSchema = z
     escalationMinutes: z.tuple([minutes, minutes, minutes]).refine(([a, b, c]) => a < b && b < c, 'escalation steps must come in order: supervisor before executive before the executive deadline'),
     priorityTargets: z.object({ low: minutes, normal: minutes, high: minutes, urgent: minutes }).partial(),
     atRiskShare: z.number().min(0.05).max(0.9),
-    chatFirstResponseSeconds: z.number().int().min(10).max(3600),
     linkDays: z.number().int().min(1).max(3650),
   })
   .partial()

@@ -24,6 +24,7 @@ import { createCanned, deleteCanned, listCanned, updateCanned } from './canned.j
 import { ticketFromChat } from './from-chat.js';
 import { archiveCategory, createCategory, listCategories, updateCategory } from './categories.js';
 import { listTickets, parseView, ticketDetail } from './inbox.js';
+import { readTicketSettings, setCalendar, updateSlaSettings } from './settings.js';
 
 type C = Context<{ Variables: AgentVars }>;
 
@@ -114,6 +115,25 @@ export function ticketConsoleRoutes(ctx: AppContext) {
     const { siteId } = await manager(c, 'change saved replies');
     await deleteCanned(ctx.db, siteId, requireUuid(c.req.param('id'), 'id'));
     return c.body(null, 204);
+  });
+
+  app.get('/settings', async (c) => {
+    const { siteId } = await who(c);
+    return c.json({ settings: await readTicketSettings(ctx.db, siteId) });
+  });
+  app.put('/settings/sla', async (c) => {
+    const { siteId, staff } = await who(c);
+    const raw: unknown = await c.req.json().catch(() => {
+      throw new AppError('invalid', 'the request body must be JSON');
+    });
+    return c.json({ sla: await updateSlaSettings(ctx.db, staff, siteId, raw) });
+  });
+  app.put('/calendars/:departmentId', async (c) => {
+    const { siteId, staff } = await who(c);
+    const raw: unknown = await c.req.json().catch(() => {
+      throw new AppError('invalid', 'the request body must be JSON (a calendar, or null for around the clock)');
+    });
+    return c.json({ calendar: await setCalendar(ctx.db, staff, siteId, requireUuid(c.req.param('departmentId'), 'departmentId'), raw) });
   });
 
   app.get('/mail', async (c) => {

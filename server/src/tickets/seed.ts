@@ -1,7 +1,7 @@
 /**
  * The company's plans as demo defaults: four customer categories (投诉 complaint, 建议 suggestion,
- * 咨询 inquiry, 表扬 praise) and two for employees (the anonymous suggestion box 匿名意见箱 and internal
- * messages), with the targets the plans name. Written for any site that has no category yet, so a
+ * 咨询 inquiry, 表扬 praise) and three for employees (the anonymous suggestion box 匿名意见箱, internal
+ * messages and urgent ones), with the targets the plans name. Written for any site that has no category yet, so a
  * database seeded before tickets existed gets them on its next start.
  */
 import { eq } from 'drizzle-orm';
@@ -29,6 +29,7 @@ export const DEMO_TICKET_CATEGORIES: DemoCategory[] = [
   { slug: 'praise', names: { en: 'Praise', 'zh-CN': '表扬', 'zh-TW': '表揚' }, audience: 'customer', department: 'Support', targetMinutes: 48 * 60 },
   { slug: 'suggestion-box', names: { en: 'Suggestion box', 'zh-CN': '意见箱', 'zh-TW': '意見箱' }, audience: 'employee', department: 'Support', targetMinutes: 24 * 60 },
   { slug: 'internal-message', names: { en: 'Message to the team', 'zh-CN': '内部留言', 'zh-TW': '內部留言' }, audience: 'employee', department: 'Support', targetMinutes: 120 },
+  { slug: 'urgent', names: { en: 'Urgent (safety, outage)', 'zh-CN': '紧急事项（安全、故障）', 'zh-TW': '緊急事項（安全、故障）' }, audience: 'employee', department: 'Support', targetMinutes: 30 },
 ];
 
 export async function seedTicketDefaults(tx: Executor, siteId: string): Promise<boolean> {

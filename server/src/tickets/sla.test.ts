@@ -11,7 +11,7 @@ import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { agents } from '../db/schema.js';
 import { mailOutbox } from '../mail/schema.js';
-import { api, siteIdOf, staff } from '../kb/test-kit.js';
+import { api, codeOf, siteIdOf, staff } from '../kb/test-kit.js';
 import { startTestServer } from '../testing.js';
 import { createTicket } from './create.js';
 import { ticketHistory, tickets } from './schema.js';
@@ -134,6 +134,48 @@ test('500 tickets at once: 500 distinct consecutive numbers, no deadlock', async
     const numbers = made.map((m) => Number(m.number.split('-')[2])).sort((a, b) => a - b);
     assert.equal(new Set(numbers).size, 500);
     assert.equal(numbers[499]! - numbers[0]!, 499, 'no holes');
+  } finally {
+    await server.close();
+  }
+});
+
+test('targets and business hours are configurable: admins set the escalation steps, supervisors their department hours; new tickets follow, bad input changes nothing', async () => {
+  const clock = movableClock('2026-12-07T02:00:00Z'); // Monday 10:00 in Shanghai
+  const server = await startTestServer({ clock: clock.now, config: { rateTicketsPerIp: null } });
+  try {
+    const s = await staff(server);
+    const settings = async () => (await api<{ settings: { sla: { escalationMinutes: number[] }; calendars: Array<{ departmentId: string; calendar: { timeZone: string } | null }> } }>(server, '/api/console/tickets/settings', { token: s.bob })).body.settings;
+    const before = await settings();
+    assert.deepEqual(before.sla.escalationMinutes, [1440, 2880, 4320]);
+    assert.equal(before.calendars.find((c) => c.departmentId === server.departments.support.id)!.calendar!.timeZone, 'Asia/Shanghai');
+    assert.equal(before.calendars.find((c) => c.departmentId === server.departments.sales.id)!.calendar, null, 'Sales counts around the clock');
+
+    assert.equal((await api(server, '/api/console/tickets/settings/sla', { token: s.supervisor, method: 'PUT', json: { escalationMinutes: [60, 120, 180] } })).status, 403);
+    assert.equal(codeOf(await api(server, '/api/console/tickets/settings/sla', { token: s.admin, method: 'PUT', json: { escalationMinutes: [120, 60, 180] } })), 'invalid');
+    assert.equal(codeOf(await api(server, '/api/console/tickets/settings/sla', { token: s.admin, method: 'PUT', json: { chatFirstResponse: 60 } })), 'invalid', 'unknown keys are refused');
+    assert.equal((await api(server, '/api/console/tickets/settings/sla', { token: s.admin, method: 'PUT', json: { escalationMinutes: [60, 120, 180] } })).status, 200);
+
+    // The supervisor of Support sets 24/7 hours in Berlin; Bob (an agent) may not, nor anyone for Sales.
+    const always = { timeZone: 'Europe/Berlin', week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]])), holidays: [] };
+    const support = `/api/console/tickets/calendars/${server.departments.support.id}`;
+    assert.equal((await api(server, support, { token: s.bob, method: 'PUT', json: always })).status, 403);
+    assert.equal((await api(server, `/api/console/tickets/calendars/${server.departments.sales.id}`, { token: s.supervisor, method: 'PUT', json: always })).status, 403);
+    const badZone = await api<{ error: { message: string } }>(server, support, { token: s.supervisor, method: 'PUT', json: { ...always, timeZone: 'Mars/Olympus' } });
+    assert.match(badZone.body.error.message, /unknown time zone/);
+    assert.equal((await api(server, support, { token: s.supervisor, method: 'PUT', json: always })).status, 200);
+    assert.equal((await settings()).calendars.find((c) => c.departmentId === server.departments.support.id)!.calendar!.timeZone, 'Europe/Berlin');
+
+    // A complaint now: 2 hours of wall time, and escalation after one hour.
+    const created = await complaint(server);
+    assert.equal(created.firstResponseDueAt, '2026-12-07T04:00:00.000Z');
+    const [row] = await server.database.db.select().from(tickets).where(eq(tickets.number, created.number));
+    clock.set('2026-12-07T03:00:00Z');
+    await server.app.ctx.jobs.runDue();
+    const escalated = await server.database.db.select().from(ticketHistory).where(and(eq(ticketHistory.ticketId, row!.id), eq(ticketHistory.action, 'escalated')));
+    assert.equal(escalated.length, 1);
+
+    assert.equal((await api(server, support, { token: s.admin, method: 'PUT', json: null })).status, 200, 'null: around the clock');
+    assert.equal((await settings()).calendars.find((c) => c.departmentId === server.departments.support.id)!.calendar, null);
   } finally {
     await server.close();
   }

@@ -5,9 +5,9 @@
  * intranet form with a signed employee token, and keyboard-only use. Nothing is mocked; a few tests
  * watch fetch (every call still reaches the server) and one cuts the connection.
  */
-import { expect, fixtureCleanup, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { ParleyTicketCreatedDetail } from './feedback.component.js';
+import type { ParleyFeedback, ParleyTicketCreatedDetail } from './feedback.component.js';
 import {
   $,
   WAIT,
@@ -251,8 +251,24 @@ describe('<parley-feedback> customer form', () => {
 });
 
 describe('<parley-feedback> intranet form', () => {
-  it('with a signed employee token: employee categories, no email needed, anonymous keeps nothing of the sender', async function () {
-    if (!server.employeeToken) this.skip();
+  it('fetches the employee token from the intranet (employee-token-url) before showing the employee form; a failing URL offers Retry', async () => {
+    const el = await fixture<ParleyFeedback>(html`<parley-feedback server=${server.url} site=${server.siteKey} lang="en" employee-token-url="/__parley__/employee-token.json"></parley-feedback>`);
+    await waitUntil(formReady(el), 'the employee form did not load', WAIT);
+    expect(el.employeeToken).to.equal(server.employeeToken);
+    expect(el.shadowRoot!.querySelector('#anonymous'), 'the anonymous option').to.not.equal(null);
+    const options = [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('#category option')].map((o) => o.textContent?.trim());
+    expect(options).to.include('Suggestion box');
+    expect(options).to.not.include('Complaint');
+
+    const broken = await fixture<ParleyFeedback>(html`<parley-feedback server=${server.url} site=${server.siteKey} lang="en" employee-token-url="/__parley__/no-such-endpoint"></parley-feedback>`);
+    await waitUntil(() => broken.shadowRoot!.querySelector('[role=alert]'), 'no error for a failing token URL', WAIT);
+    expect(broken.shadowRoot!.querySelector('#category'), 'no customer form in the meantime').to.equal(null);
+    expect([...broken.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Retry')).to.equal(true);
+  });
+
+  it('with a signed employee token: employee categories, no email needed, anonymous keeps nothing of the sender', async () => {
+    // The test server signs one (web-test-runner.config.mjs), as a company intranet would.
+    expect(server.employeeToken, 'the test server provides an employee token').to.be.a('string');
     const el = await mount({ employeeToken: server.employeeToken });
     await waitUntil(formReady(el), 'categories did not load', WAIT);
     const cats = await categoriesFor('employee');

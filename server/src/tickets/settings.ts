@@ -1,0 +1,52 @@
+/**
+ * Response-target settings and business calendars, as the console reads and changes them. A change
+ * applies to tickets from then on: a promise already made to a customer is not moved behind their back.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import type { BusinessCalendar, SlaSettings, TicketSettings } from '@parley/protocol';
+import type { Executor } from '../db/client.js';
+import { departments } from '../db/schema.js';
+import { AppError } from '../lib/errors.js';
+import { businessCalendarSchema } from '../sla/calendar.js';
+import { slaSettings, slaSettingsSchema } from '../sla/policy.js';
+import { departmentCalendars } from '../sla/schema.js';
+import { parseInput } from '../lib/http.js';
+import type { Staff } from './access.js';
+import { ticketSettings } from './schema.js';
+
+export async function readTicketSettings(db: Executor, siteId: string): Promise<TicketSettings> {
+  const rows = await db
+    .select({ id: departments.id, names: departments.names, calendar: departmentCalendars.calendar })
+    .from(departments)
+    .leftJoin(departmentCalendars, eq(departmentCalendars.departmentId, departments.id))
+    .where(eq(departments.siteId, siteId))
+    .orderBy(asc(departments.position));
+  return { sla: await slaSettings(db, siteId), calendars: rows.map((r) => ({ departmentId: r.id, names: r.names, calendar: r.calendar ?? null })) };
+}
+
+/** Admins only: the escalation steps and priority targets hold for every department of the site. */
+export async function updateSlaSettings(db: Executor, s: Staff, siteId: string, raw: unknown): Promise<SlaSettings> {
+  if (s.role !== 'admin') throw new AppError('forbidden', 'only an admin may change the response targets');
+  const patch = parseInput(slaSettingsSchema, raw);
+  const merged = { ...(await slaSettings(db, siteId)), ...patch };
+  // Checked whole as well: a new first step must still come before the stored later ones.
+  parseInput(slaSettingsSchema, merged);
+  await db.insert(ticketSettings).values({ siteId, settings: merged }).onConflictDoUpdate({ target: ticketSettings.siteId, set: { settings: merged } });
+  return merged;
+}
+
+/** Admins, or a supervisor of that department; `null` makes it open around the clock. */
+export async function setCalendar(db: Executor, s: Staff, siteId: string, departmentId: string, raw: unknown): Promise<BusinessCalendar | null> {
+  const [dept] = await db.select({ id: departments.id }).from(departments).where(and(eq(departments.id, departmentId), eq(departments.siteId, siteId)));
+  if (!dept) throw new AppError('not_found', 'no such department');
+  if (s.role !== 'admin' && !(s.role === 'supervisor' && s.departmentIds.includes(departmentId))) {
+    throw new AppError('forbidden', "only an admin or the department's supervisor may change its business hours");
+  }
+  if (raw === null) {
+    await db.delete(departmentCalendars).where(eq(departmentCalendars.departmentId, departmentId));
+    return null;
+  }
+  const calendar = parseInput(businessCalendarSchema, raw) as BusinessCalendar;
+  await db.insert(departmentCalendars).values({ departmentId, calendar }).onConflictDoUpdate({ target: departmentCalendars.departmentId, set: { calendar } });
+  return calendar;
+}
