@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { AgentClient } from '@parley/client';
 import type { AgentConversation, AgentProfile } from '@parley/protocol';
 import { ClientController } from '../internal/client-controller.js';
@@ -8,7 +7,8 @@ import { LocaleController } from '../internal/i18n.js';
 import { ParleyElement } from '../internal/parley-element.js';
 import type { ConversationDoneDetail, ParleyConsoleConversation } from './console-conversation.component.js';
 import { QueueAlertController } from './console.alerts.js';
-import { departmentLabel, preview, visitorLabel, waitDuration } from './console.format.js';
+import { departmentLabel } from './console.format.js';
+import { renderMine, renderQueue, renderSignIn, type ListsView } from './console.lists.js';
 import { errorCode, errorMessage, readToken, writeToken } from './console.session.js';
 import { consoleStrings } from './console.strings.js';
 import { consoleStyles } from './console.styles.js';
@@ -434,30 +434,29 @@ export class ParleyConsole extends ParleyElement {
 
   // ---------- rendering ----------
 
+  /** What the lists' templates (console.lists.ts) need from the element. */
+  private listsView(): ListsView {
+    return {
+      s: this.l10n.s,
+      locale: this.l10n.locale,
+      fresh: this.fresh,
+      claiming: this.claiming,
+      selectedId: this.selectedId,
+      notice: this.queueNotice,
+      departmentName: (id) => this.departmentName(id),
+      visible: (items) => this.visibleQueue(items),
+      take: (c) => void this.take(c),
+      select: (id) => this.select(id),
+    };
+  }
+
   protected override render(): TemplateResult {
     const client = this.client;
     return html`
-      ${client ? this.renderSession(client) : this.renderSignIn()}
+      ${client
+        ? this.renderSession(client)
+        : renderSignIn({ s: this.l10n.s, busy: this.signingIn, error: this.signInError, notice: this.signInNotice, submit: (e) => void this.onSignIn(e) })}
       <div class="visually-hidden" role="status">${this.announcement}</div>
-    `;
-  }
-
-  private renderSignIn(): TemplateResult {
-    const s = this.l10n.s;
-    return html`
-      <div class="sign-in">
-        <form part="sign-in" aria-labelledby="sign-in-heading" @submit=${this.onSignIn} aria-busy=${this.signingIn ? 'true' : 'false'}>
-          <h1 id="sign-in-heading">${s.signInHeading}</h1>
-          ${this.signInNotice ? html`<p class="notice" role="status">${this.signInNotice}</p>` : nothing}
-          <label for="email">${s.email}</label>
-          <input id="email" name="email" type="email" autocomplete="username" required ?disabled=${this.signingIn} />
-          <label for="password">${s.password}</label>
-          <input id="password" name="password" type="password" autocomplete="current-password" required ?disabled=${this.signingIn} />
-          <p class="error" role="alert">${this.signInError}</p>
-          <button type="submit" class="primary" ?disabled=${this.signingIn}>${s.signIn}</button>
-          <p class="notice" role="status">${this.signingIn ? s.signingIn : nothing}</p>
-        </form>
-      </div>
     `;
   }
 
@@ -503,7 +502,7 @@ export class ParleyConsole extends ParleyElement {
           : nothing}
         ${st.error && st.connection === 'online' ? html`<p class="banner" role="alert">${st.error.message}</p>` : nothing}
         <div class="panels ${selected ? 'has-selection' : ''}" ?hidden=${this.view !== 'conversations'}>
-          <div class="lists">${this.renderQueue(client)} ${this.renderMine(client, me)}</div>
+          <div class="lists">${renderQueue(this.listsView(), client.state)} ${renderMine(this.listsView(), client.state, me)}</div>
           <parley-console-conversation
             part="conversation"
             .client=${client}
@@ -554,107 +553,6 @@ export class ParleyConsole extends ParleyElement {
         <button type="button" aria-current=${this.view === 'kb' ? 'page' : 'false'} @click=${() => void this.showView('kb')}>${s.knowledgeBaseView}</button>
         <button type="button" aria-current=${this.view === 'tickets' ? 'page' : 'false'} @click=${() => void this.showView('tickets')}>${s.ticketsView}</button>
       </nav>
-    `;
-  }
-
-  private renderQueue(client: AgentClient): TemplateResult {
-    const s = this.l10n.s;
-    const st = client.state;
-    const order = (st.directory?.departments ?? []).map((d) => d.id);
-    const departments = Object.keys(st.queues)
-      .map((id) => ({ id, items: this.visibleQueue(st.queues[id] ?? []) }))
-      .filter((d) => d.items.length > 0)
-      .sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-    const total = departments.reduce((n, d) => n + d.items.length, 0);
-    return html`
-      <section class="queue" part="queue" aria-labelledby="queue-heading">
-        <div class="section-head">
-          <h2 id="queue-heading" tabindex="-1">${s.queue}</h2>
-          ${total ? html`<span class="count waiting" data-count=${total}
-                ><span aria-hidden="true">${total}</span><span class="visually-hidden">${s.waitingCount(total)}</span></span
-              >` : nothing}
-        </div>
-        <p class="error" role="alert">${this.queueNotice}</p>
-        ${total === 0
-          ? html`<p class="empty-list">${s.queueEmpty}</p>`
-          : departments.map(
-              (d) => html`
-                <h3 id=${`dept-${d.id}`}>${this.departmentName(d.id)}</h3>
-                <ul aria-labelledby=${`dept-${d.id}`}>
-                  ${repeat(
-                    // Oldest first, whatever order the snapshot came in.
-                    [...d.items].sort((a, b) => Date.parse(a.queuedAt ?? a.createdAt) - Date.parse(b.queuedAt ?? b.createdAt)),
-                    (c) => c.id,
-                    (c) => this.renderQueueItem(c),
-                  )}
-                </ul>
-              `,
-            )}
-      </section>
-    `;
-  }
-
-  private renderQueueItem(c: AgentConversation): TemplateResult {
-    const s = this.l10n.s;
-    const since = c.queuedAt ?? c.createdAt;
-    const nameId = `q-${c.id}`;
-    return html`
-      <li class="item ${this.fresh.has(c.id) ? 'fresh' : ''}" data-id=${c.id}>
-        <span class="name" id=${nameId}>${visitorLabel(s, c)}</span>
-        <span class="wait"><time datetime=${since}>${s.waitingFor(waitDuration(since, this.l10n.locale))}</time></span>
-        <p class="line preview">${preview(s, c)}</p>
-        ${c.visitor.pageUrl ? html`<p class="line page">${s.fromPage(c.visitor.pageUrl)}</p>` : nothing}
-        <button
-          type="button"
-          class="take primary"
-          aria-describedby=${nameId}
-          ?disabled=${this.claiming.has(c.id)}
-          @click=${() => this.take(c)}
-        >
-          ${s.take}
-        </button>
-      </li>
-    `;
-  }
-
-  private renderMine(client: AgentClient, me: AgentProfile): TemplateResult {
-    const s = this.l10n.s;
-    const activity = (c: AgentConversation) => Date.parse(c.lastMessage?.createdAt ?? c.assignedAt ?? c.createdAt);
-    const mine = Object.values(client.state.conversations)
-      .filter((c) => c.agentId === me.id && c.status === 'assigned')
-      .sort((a, b) => activity(b) - activity(a));
-    return html`
-      <section class="mine" part="mine" aria-labelledby="mine-heading">
-        <div class="section-head"><h2 id="mine-heading" tabindex="-1">${s.myConversations}</h2></div>
-        ${mine.length === 0
-          ? html`<p class="empty-list">${s.mineEmpty}</p>`
-          : html`<ul>
-              ${repeat(
-                mine,
-                (c) => c.id,
-                (c) => html`
-                  <li>
-                    <button
-                      type="button"
-                      class="item conversation"
-                      data-id=${c.id}
-                      data-unread=${c.unread}
-                      aria-current=${c.id === this.selectedId ? 'true' : 'false'}
-                      @click=${() => this.select(c.id)}
-                    >
-                      <span class="name">${visitorLabel(s, c)}</span>
-                      ${c.unread > 0
-                        ? html`<span class="count unread" data-count=${c.unread}
-                            ><span aria-hidden="true">${c.unread}</span><span class="visually-hidden">${s.unread(c.unread)}</span></span
-                          >`
-                        : nothing}
-                      <span class="line preview">${preview(s, c)}</span>
-                    </button>
-                  </li>
-                `,
-              )}
-            </ul>`}
-      </section>
     `;
   }
 }
