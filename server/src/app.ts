@@ -38,6 +38,8 @@ import { ticketRoutes } from './tickets/routes.js';
 import { registerSlaJobs } from './tickets/sla-jobs.js';
 import { jsonError } from './lib/http.js';
 import { siteRoutes } from './sites/routes.js';
+import { surveyConsoleRoutes } from './surveys/console-routes.js';
+import { surveyRoutes } from './surveys/routes.js';
 import { visitorRoutes } from './visitors/routes.js';
 import { webRoutes } from './web/routes.js';
 
@@ -128,6 +130,8 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
   app.route('/api/console/kb', kbConsoleRoutes(ctx));
   app.route('/api/tickets', ticketRoutes(ctx));
   app.route('/api/console/tickets', ticketConsoleRoutes(ctx));
+  app.route('/api/surveys', surveyRoutes(ctx));
+  app.route('/api/console/surveys', surveyConsoleRoutes(ctx));
   app.route('/api/mail', inboundMailRoutes(ctx));
   app.route('/api/demo', demoIdentityRoutes(ctx));
   app.route('/', webRoutes(ctx));

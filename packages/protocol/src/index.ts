@@ -6,6 +6,7 @@ export type * from './types.js';
 export type * from './events.js';
 export type * from './kb.js';
 export type * from './tickets.js';
+export type * from './surveys.js';
 export { NAMESPACES } from './events.js';
 export { ErrorCode, LIMITS, HANDOFF_WORDS, SUPPORTED_LOCALES } from './constants.js';
 export type { ErrorCodeValue, Locale } from './constants.js';

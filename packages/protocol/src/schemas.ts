@@ -106,3 +106,4 @@ agree<Same<z.infer<typeof agentHandshakeSchema>, AgentHandshake>>();
 agree<Same<z.infer<typeof botFeedbackSchema>, BotFeedbackInput>>();
 export * from './schemas-kb.js';
 export * from './schemas-tickets.js';
+export * from './schemas-surveys.js';

@@ -189,3 +189,4 @@ export * from '../tickets/schema.js';
 export * from '../files/schema.js';
 export * from '../mail/schema.js';
 export * from '../sla/schema.js';
+export * from '../surveys/schema.js';

@@ -1,0 +1,16 @@
+/**
+ * Survey invitation tokens: random 32 bytes, only the SHA-256 stored (a leaked table answers no
+ * survey), the same shape as tickets/links.ts. A survey link is a low-value credential, but it sits in
+ * emails and chat transcripts, and a stored hash costs nothing.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** 43 URL-safe characters; anything else is not a token and is refused without a query. */
+export const SURVEY_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export function newToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, tokenHash: hashToken(token) };
+}
