@@ -22,6 +22,8 @@ const elementEntries: Record<string, string> = {
   feedback: at('./packages/elements/src/feedback/feedback.ts'),
   // The customer's ticket page (/t/<token>): plain fetch, no socket, so it stays small.
   ticket: at('./packages/elements/src/ticket/ticket.ts'),
+  // The survey answered from an email link, or NPS on request: plain fetch, no socket.
+  survey: at('./packages/elements/src/survey/survey.ts'),
 };
 // The console element is built by another workstream; build it whenever its entry exists.
 const consoleEntry = at('./packages/elements/src/console/console.ts');
