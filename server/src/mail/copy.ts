@@ -23,6 +23,8 @@ export interface CopyVars {
   subject: string;
   link: string | null;
   consoleLink: string | null;
+  /** ticket.resolved: the CSAT survey. */
+  surveyLink: string | null;
   /** e.g. "within 2 hours" / "2 小时内", or null when no target was given. */
   within: string | null;
   /** The due time in the reader's language and zone, or null. */
@@ -108,6 +110,7 @@ const en: LocaleCopy = {
         p(`${v.agentName ? `${v.agentName} from ${v.siteName}` : `The ${v.siteName} team`} marked your request ${v.number} as resolved.`),
         p(v.link ? 'If you still need help, reply to this email or use the link below.' : 'If you still need help, reply to this email.'),
         ...optional(v.link, () => ({ kind: 'link', label: 'View your request', url: v.link! })),
+        ...optional(v.surveyLink, () => ({ kind: 'link', label: 'How did we do? Rate our help', url: v.surveyLink! })),
         ...optional(v.consoleLink, () => ({ kind: 'link', label: 'Open the ticket in the console', url: v.consoleLink! })),
         p(`— ${v.siteName}`),
       ],
@@ -134,6 +137,7 @@ function chinese(t: {
   resolved: (who: string | null, site: string, n: string) => string;
   moreHelp: string;
   moreHelpNoLink: string;
+  rate: string;
 }): LocaleCopy {
   return {
     within(minutes) {
@@ -182,6 +186,7 @@ function chinese(t: {
           p(t.resolved(v.agentName, v.siteName, v.number)),
           p(v.link ? t.moreHelp : t.moreHelpNoLink),
           ...optional(v.link, () => ({ kind: 'link', label: t.view, url: v.link! })),
+          ...optional(v.surveyLink, () => ({ kind: 'link', label: t.rate, url: v.surveyLink! })),
           ...optional(v.consoleLink, () => ({ kind: 'link', label: t.console, url: v.consoleLink! })),
           p(`— ${v.siteName}`),
         ],
@@ -208,6 +213,7 @@ const zhCN = chinese({
   resolved: (who, site, n) => `${who ? `${site}的${who}` : `${site}团队`}已将您的工单 ${n} 标记为已解决。`,
   moreHelp: '如果您仍需要帮助，请直接回复这封邮件，或使用下面的链接。',
   moreHelpNoLink: '如果您仍需要帮助，请直接回复这封邮件。',
+  rate: '我们的服务如何？点击为本次服务评分',
 });
 
 const zhTW = chinese({
@@ -228,6 +234,7 @@ const zhTW = chinese({
   resolved: (who, site, n) => `${who ? `${site}的${who}` : `${site}團隊`}已將您的工單 ${n} 標記為已解決。`,
   moreHelp: '如果您仍需要協助，請直接回覆這封郵件，或使用下方的連結。',
   moreHelpNoLink: '如果您仍需要協助，請直接回覆這封郵件。',
+  rate: '我們的服務如何？點擊為本次服務評分',
 });
 
 export const COPY: Record<Locale, LocaleCopy> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };

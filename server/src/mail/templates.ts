@@ -31,6 +31,8 @@ export interface TicketMailVars {
   level?: 1 | 2 | 3;
   /** Staff mails: where the ticket opens in the console. */
   consoleLink?: string;
+  /** ticket.resolved: where the customer rates the help they got (CSAT). */
+  surveyLink?: string;
 }
 
 export interface RenderedMail {
@@ -148,6 +150,7 @@ export function renderTicketMail(template: MailTemplate, locale: Locale, vars: T
     subject,
     link: vars.link || null,
     consoleLink: vars.consoleLink || null,
+    surveyLink: vars.surveyLink || null,
     within: typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0 ? copy.within(minutes) : null,
     due: vars.dueAt ? formatDue(vars.dueAt, lang, vars.timeZone) : null,
     body: vars.body?.replace(/\r\n?/g, '\n').trim() || null,

@@ -14,7 +14,8 @@ import { getCategory } from './categories.js';
 import type { CheckedUploads } from './create.js';
 import { isActive, type TicketRow } from './dto.js';
 import { revokeTicketLinks } from './links.js';
-import { emitTicket, mailCustomer } from './notify.js';
+import { emitTicket, mailCustomer, surveyPageUrl } from './notify.js';
+import { inviteCsatForTicket } from '../surveys/service.js';
 import { tickets } from './schema.js';
 import { BREACH_JOB, pauseEscalation, rescheduleBreach, resumeEscalation } from './sla-jobs.js';
 import { addEntry, recordHistory, type Actor } from './thread.js';
@@ -147,7 +148,9 @@ export async function patchTicket(ctx: AppContext, s: Staff, ticketId: string, p
     if (set.firstResponseDueAt) await rescheduleBreach(tx, after!);
     if (after!.status === 'resolved' && before.status !== 'resolved') {
       const settings = await slaSettings(tx, before.siteId);
-      await mailCustomer(tx, ctx, after!, 'ticket.resolved', {}, { now, linkDays: settings.linkDays });
+      // Resolved by the team: the mail asks how we did (CSAT), once per resolution (surveys/service.ts).
+      const survey = after!.contactEmail ? await inviteCsatForTicket(tx, ctx, after!.id) : null;
+      await mailCustomer(tx, ctx, after!, 'ticket.resolved', survey ? { surveyLink: surveyPageUrl(ctx, survey.token) } : {}, { now, linkDays: settings.linkDays });
     }
     return after!;
   });

@@ -20,6 +20,8 @@ export function publicBase(ctx: AppContext): string {
 }
 
 export const ticketPageUrl = (ctx: AppContext, token: string) => `${publicBase(ctx)}/t/${token}`;
+/** The survey page (`<parley-survey>`, demo/survey.html) for an invitation token. */
+export const surveyPageUrl = (ctx: AppContext, token: string) => `${publicBase(ctx)}/s/${token}`;
 
 /** support@help.example + T-2026-000123 -> support+T-2026-000123@help.example, which inbound mail matches. */
 function replyAddress(ctx: AppContext, number: string): string | undefined {

@@ -11,6 +11,7 @@ import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { agents } from '../db/schema.js';
 import { mailOutbox } from '../mail/schema.js';
+import { surveyInvitations } from '../surveys/schema.js';
 import { api, codeOf, siteIdOf, staff } from '../kb/test-kit.js';
 import { startTestServer } from '../testing.js';
 import { createTicket } from './create.js';
@@ -104,6 +105,11 @@ test('waiting on the customer stops escalation; their answer restarts it; resolv
     assert.equal(await escalations(), 1, 'resolved tickets do not escalate');
     const resolvedMail = await db.select().from(mailOutbox).where(and(eq(mailOutbox.ticketId, row!.id), eq(mailOutbox.template, 'ticket.resolved')));
     assert.equal(resolvedMail.length, 1);
+    // The mail asks how we did: a CSAT invitation about this ticket, answerable on the survey page.
+    const surveyToken = resolvedMail[0]!.text.match(/\/s\/([A-Za-z0-9_-]{43})/)?.[1];
+    assert.ok(surveyToken, `a survey link in: ${resolvedMail[0]!.text}`);
+    const [invitation] = await db.select().from(surveyInvitations).where(eq(surveyInvitations.ticketId, row!.id));
+    assert.equal(invitation?.kind, 'csat', 'a CSAT invitation about this ticket');
   } finally {
     await server.close();
   }

@@ -48,6 +48,8 @@ export const DEMO_PAGES: Record<string, string> = { '/': 'index.html', '/help': 
 
 /** The demo page of a customer's ticket, served at `/t/<token>` with `{{TOKEN}}` filled in. */
 export const TICKET_PAGE = 'ticket.html';
+/** The survey page: `<parley-survey>` for a CSAT or NPS invitation token from an email. */
+export const SURVEY_PAGE = 'survey.html';
 
 /** A link token as the server makes them: 32 random bytes, base64url without padding. */
 export const TICKET_TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -154,17 +156,20 @@ export function webRoutes(ctx: AppContext) {
   // The customer's ticket page, opened by the private link in our emails. The token is the credential:
   // it must not leak as a referrer or sit in a shared cache, and only a well-formed one is ever written
   // into the HTML (a bad one gets a fixed page; nothing from the URL is echoed).
-  app.get('/t/:token', async (c) => {
-    const token = c.req.param('token');
+  // The same rules for the survey page a resolved ticket's mail links to (/s/<token>).
+  const tokenPage = (page: string) => async (c: Context) => {
+    const token = c.req.param('token') ?? '';
     strictPage(c);
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Cache-Control', 'private, no-store');
     c.header('X-Robots-Tag', 'noindex');
     if (!TICKET_TOKEN.test(token)) return c.html(LINK_NOT_FOUND_PAGE, 404);
-    const html = await demoPage(TICKET_PAGE, { TOKEN: token });
+    const html = await demoPage(page, { TOKEN: token });
     if (html === null) return notBuilt(c);
     return c.html(html);
-  });
+  };
+  app.get('/t/:token', tokenPage(TICKET_PAGE));
+  app.get('/s/:token', tokenPage(SURVEY_PAGE));
 
   // Other build outputs (shared assets of the demo pages).
   app.get('/*', async (c, next) => {

@@ -151,3 +151,18 @@ test('GET /t/:token with a malformed token is a 404 page that does not echo it',
     assert.match(res.headers.get('content-security-policy') ?? '', /script-src 'self'/);
   }
 });
+
+test('GET /s/:token serves the survey page the same way: the token in the element, no referrer, a bad token a 404 that echoes nothing', async () => {
+  const token = 'Zz9-_'.repeat(8) + 'abc';
+  const res = await fetch(`${server.url}/s/${token}`);
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  assert.ok(html.includes(`<parley-survey token="${token}"`), 'the element carries the token');
+  assert.match(html, /<script type="module" src="\/elements\/survey\.js"><\/script>/);
+  assert.equal(res.headers.get('referrer-policy'), 'no-referrer');
+  assert.equal(res.headers.get('cache-control'), 'private, no-store');
+  const bad = await fetch(`${server.url}/s/${encodeURIComponent('<b>x</b>')}`);
+  assert.equal(bad.status, 404);
+  const badHtml = await bad.text();
+  assert.ok(!badHtml.includes('<b>') && !badHtml.includes('<parley-survey'));
+});
