@@ -29,7 +29,28 @@ const elementEntries: Record<string, string> = {
 const consoleEntry = at('./packages/elements/src/console/console.ts');
 if (existsSync(consoleEntry)) elementEntries.console = consoleEntry;
 
-const LIT_AND_STYLES = [/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:lit|lit-html|lit-element|@lit\/reactive-element)\//, /packages\/elements\/src\/styles\//];
+/**
+ * Two shared chunks by what a page needs, not by which entries happen to share a module: the UI
+ * runtime (Lit, the element base, strings, host styles, the REST helper) that every element loads, and
+ * the realtime client (Socket.IO and @parley/client) that only the chat, the messenger and the console
+ * load. Left to itself Rollup cut these into many small files as entries were added (each file pays its
+ * own gzip overhead on first open: the messenger went over its budget twice that way).
+ */
+const UI_RUNTIME = [
+  /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:lit|lit-html|lit-element|@lit\/reactive-element)\//,
+  /packages\/elements\/src\/styles\//,
+  /packages\/elements\/src\/internal\/(?:parley-element|define|i18n|lazy-module|rest|client-controller)\.ts$/,
+  /vite\/preload-helper/,
+];
+const REALTIME = [
+  /packages\/client\/src\/[^/]+\.ts$/,
+  /packages\/elements\/src\/internal\/visitor-token\.ts$/,
+  /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:socket\.io-client|engine\.io-client|socket\.io-parser|engine\.io-parser|@socket\.io\/component-emitter|debug|ms)\//,
+];
+/** The agent's client is the console's alone; named so the realtime chunk does not absorb it. */
+const AGENT_CLIENT = /packages\/client\/src\/agent\.ts$/;
+const chunkOf = (id: string): string | undefined =>
+  AGENT_CLIENT.test(id) ? 'agent' : UI_RUNTIME.some((re) => re.test(id)) ? 'ui' : REALTIME.some((re) => re.test(id)) ? 'realtime' : undefined;
 
 /**
  * The demo pages link /demo.css (no inline styles or scripts under their CSP). The server serves
@@ -99,10 +120,7 @@ export default defineConfig(({ mode }) => {
           entryFileNames: '[name].js',
           // Rollup would name the shared chunk after its first module ("focus-…"), which misleads.
           chunkFileNames: 'chunks/shared-[hash].js',
-          // Lit (directives included) and the shared host styles in one chunk: left to itself Rollup
-          // cuts them into several small files as the entries share them unevenly, and each file
-          // pays its own gzip overhead on every visitor's first open.
-          manualChunks: (id: string) => (LIT_AND_STYLES.some((re) => re.test(id)) ? 'lit' : undefined),
+          manualChunks: chunkOf,
           assetFileNames: 'assets/[name]-[hash][extname]',
         },
       },
