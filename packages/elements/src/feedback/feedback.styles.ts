@@ -1,7 +1,5 @@
 import { css } from 'lit';
-import { tokens } from '../styles/tokens.js';
-import { focusRing, visuallyHidden } from '../styles/focus.js';
-import { inlineHost } from '../styles/isolate.js';
+import { focusRing, inlineHost, panelBase, panelControls, tokens, visuallyHidden } from '../styles/index.js';
 
 /** px only: a host page's root font-size (rem) or stray global rules cannot resize the form. */
 export const feedbackStyles = [
@@ -9,70 +7,19 @@ export const feedbackStyles = [
   inlineHost,
   focusRing,
   visuallyHidden,
+  panelBase,
+  panelControls,
   css`
-    :host {
-      background: var(--_surface);
-    }
-    *,
-    *::before,
-    *::after {
-      box-sizing: border-box;
-    }
-    .base {
-      padding: 16px;
-    }
-    h2,
-    p {
-      margin: 0;
-    }
     h2 {
       font-size: 20px;
-      line-height: 1.3;
-      font-weight: 700;
       margin-bottom: 8px;
     }
-    /* Focus lands on the heading so screen readers start there; it is not a control, so no ring. */
-    h2[tabindex='-1']:focus-visible {
-      box-shadow: none;
-    }
     .intro,
-    .hint,
     .state {
       color: var(--_text-muted);
     }
-    .hint {
-      font-size: 13px;
-    }
     .intro {
       margin-bottom: 12px;
-    }
-    button,
-    input,
-    select,
-    textarea {
-      font: inherit;
-      color: inherit;
-    }
-    button {
-      cursor: pointer;
-      border-radius: var(--_radius-small);
-      min-height: 36px;
-      padding: 6px 14px;
-      border: 1px solid var(--_border);
-      background: var(--_surface);
-    }
-    button:disabled {
-      cursor: default;
-      opacity: 0.6;
-    }
-    .primary {
-      background: var(--_accent);
-      border-color: var(--_accent);
-      color: var(--_accent-contrast);
-      font-weight: 600;
-    }
-    a {
-      color: var(--_accent);
     }
 
     form {

@@ -1,3 +1,4 @@
 export { tokens } from './tokens.js';
 export { focusRing, visuallyHidden } from './focus.js';
 export { inlineHost, overlayHost } from './isolate.js';
+export { panelBase, panelControls } from './panel.js';

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { focusRing, inlineHost, tokens, visuallyHidden } from '../styles/index.js';
+import { focusRing, inlineHost, panelBase, tokens, visuallyHidden } from '../styles/index.js';
 
 /**
  * Constructed stylesheets only (the demo's CSP has no 'unsafe-inline'); px sizes, never rem, so a
@@ -10,29 +10,17 @@ export const ticketStyles = [
   inlineHost,
   focusRing,
   visuallyHidden,
+  panelBase,
   css`
-    :host {
-      background: var(--_surface);
-    }
-    *,
-    *::before,
-    *::after {
-      box-sizing: border-box;
-    }
     .base {
-      padding: 16px;
       display: grid;
       gap: 24px;
     }
-    h2,
-    h3,
-    p {
+    h3 {
       margin: 0;
     }
     h2 {
       font-size: 22px;
-      line-height: 1.3;
-      font-weight: 700;
       overflow-wrap: anywhere;
     }
     h3 {
@@ -45,12 +33,6 @@ export const ticketStyles = [
       list-style: none;
       margin: 0;
       padding: 0;
-    }
-    button,
-    input,
-    textarea {
-      font: inherit;
-      color: inherit;
     }
     button {
       cursor: pointer;
@@ -72,9 +54,6 @@ export const ticketStyles = [
       background: var(--_surface);
       color: var(--_accent);
       border: 1px solid var(--_border);
-    }
-    a {
-      color: var(--_accent);
     }
     .state {
       color: var(--_text-muted);
