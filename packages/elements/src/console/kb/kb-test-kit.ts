@@ -23,7 +23,7 @@ export interface ServerInfo {
   accounts: Record<'admin' | 'alice' | 'bob', Account>;
   departments: Record<'sales' | 'support', { id: string }>;
 }
-export type Who = 'admin' | 'alice';
+export type Who = 'admin' | 'alice' | 'bob';
 
 export const WAIT = { timeout: 12_000, interval: 50 };
 

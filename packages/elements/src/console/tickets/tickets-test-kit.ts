@@ -4,35 +4,26 @@
  * link, and found in the console the way a user would (by visible names and labels). Every test files
  * tickets under its own unique words and searches by them, so other files' tickets never matter.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { AgentClient } from '@parley/client';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { CustomerTicket, TicketCategory, TicketCreated } from '@parley/protocol';
 import type { ParleyConsole } from '../console.component.js';
-import { TOKEN_KEY } from '../console.session.js';
 import { sendKeys } from '@web/test-runner-commands';
-import { button, deepActive, server as kbServer, shadow, text, WAIT, type ServerInfo } from '../kb/kb-test-kit.js';
+import { button, deepActive, server as kbServer, shadow, signedIn, text, tokenOf, WAIT, type ServerInfo, type Who as Agent } from '../kb/kb-test-kit.js';
 import type { ParleyConsoleTicket } from './console-ticket.component.js';
 import type { ParleyConsoleTickets } from './console-tickets.component.js';
 import type { ParleyConsoleTicketsList } from './console-tickets-list.component.js';
 
-export { button, choose, deepActive, labelled, shadow, text, type, WAIT } from '../kb/kb-test-kit.js';
+export { button, choose, deepActive, labelled, shadow, signedIn, text, tokenOf, type, WAIT } from '../kb/kb-test-kit.js';
 
-export type Agent = 'admin' | 'alice' | 'bob';
+export type { Who as Agent } from '../kb/kb-test-kit.js';
 export type Info = ServerInfo & { employeeToken: string };
 
-const tokens = new Map<Agent, string>();
 let categoryCache: TicketCategory[] | null = null;
 
 export const server = (): Promise<Info> => kbServer() as Promise<Info>;
 
 /** A word no other test (or earlier run against the same server) uses. */
 export const unique = (prefix: string): string => `${prefix}${Math.random().toString(36).slice(2, 8)}`;
-
-export async function tokenOf(who: Agent): Promise<string> {
-  const s = await server();
-  if (!tokens.has(who)) tokens.set(who, (await AgentClient.login(s.url, s.accounts[who].email, s.accounts[who].password)).token);
-  return tokens.get(who)!;
-}
 
 async function categories(): Promise<TicketCategory[]> {
   if (!categoryCache) {
@@ -110,15 +101,6 @@ export function rowFor(el: ParleyConsole, subject: string): HTMLTableRowElement 
 export const rowSubjects = (el: ParleyConsole): string[] => [...listRoot(el).querySelectorAll('tbody tr button.open')].map((b) => text(b));
 
 const NAV = { en: 'Tickets', 'zh-CN': '工单', 'zh-TW': '工單' } as const;
-
-/** A console signed in as `who` (token in sessionStorage, as after a reload), on its Conversations view. */
-export async function signedIn(who: Agent, lang: keyof typeof NAV = 'en'): Promise<ParleyConsole> {
-  sessionStorage.setItem(TOKEN_KEY, await tokenOf(who));
-  const s = await server();
-  const el = await fixture<ParleyConsole>(html`<parley-console server=${s.url} lang=${lang}></parley-console>`);
-  await waitUntil(() => shadow(el).querySelector('.top .name'), 'console did not sign in', WAIT);
-  return el;
-}
 
 /** The same, switched to Tickets with the inbox loaded (rows or its empty state). */
 export async function ticketsConsole(who: Agent, lang: keyof typeof NAV = 'en'): Promise<ParleyConsole> {
