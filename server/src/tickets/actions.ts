@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AgentReplyInput, TicketPatch, TicketStatus } from '@parley/protocol';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/client.js';
-import { agents, departments } from '../db/schema.js';
+import { departments } from '../db/schema.js';
 import { storeFiles } from '../files/service.js';
 import { cancelJob } from '../jobs/service.js';
 import { AppError } from '../lib/errors.js';
@@ -12,7 +12,7 @@ import { calendarOf, effectiveTarget, slaSettings } from '../sla/policy.js';
 import { checkAssignee, isManager, ticketFor, type Staff } from './access.js';
 import { getCategory } from './categories.js';
 import type { CheckedUploads } from './create.js';
-import { isActive, type TicketRow } from './dto.js';
+import { isActive, lockTicket, type TicketRow } from './dto.js';
 import { revokeTicketLinks } from './links.js';
 import { emitTicket, mailCustomer, surveyPageUrl } from './notify.js';
 import { inviteCsatForTicket } from '../surveys/service.js';
@@ -23,7 +23,7 @@ import { addEntry, recordHistory, type Actor } from './thread.js';
 const actorOf = (s: Staff): Actor => ({ kind: 'agent', id: s.id, name: s.name });
 
 async function lock(tx: Tx, id: string): Promise<TicketRow> {
-  const [row] = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update');
+  const row = await lockTicket(tx, id);
   if (!row) throw new AppError('not_found', 'no such ticket');
   return row;
 }
@@ -39,7 +39,7 @@ export async function agentReply(ctx: AppContext, s: Staff, ticketId: string, in
   await ticketFor(ctx, s, ticketId);
   const now = ctx.clock();
   const kind = input.kind ?? 'public';
-  const { row, name } = await ctx.db.transaction(async (tx) => {
+  const row = await ctx.db.transaction(async (tx) => {
     const before = await lock(tx, ticketId);
     if (before.status === 'closed' && kind === 'public') throw new AppError('closed', 'this ticket is closed; reopen it to write to the customer');
     const entryId = await addEntry(tx, before.id, { kind, author: actorOf(s), body: input.message, via: 'console' }, now);
@@ -69,16 +69,10 @@ export async function agentReply(ctx: AppContext, s: Staff, ticketId: string, in
       const settings = await slaSettings(tx, before.siteId);
       await mailCustomer(tx, ctx, after!, 'ticket.reply', { body: input.message, agentName: s.name }, { now, linkDays: settings.linkDays });
     }
-    const [assignee] = after!.assigneeId === s.id ? [{ name: s.name }] : [];
-    return { row: after!, name: assignee?.name ?? null };
+    return after!;
   });
-  emitTicket(ctx, row, name ?? (row.assigneeId ? await assigneeNameOf(ctx, row.assigneeId) : null));
+  await emitTicket(ctx, row);
   return row;
-}
-
-async function assigneeNameOf(ctx: AppContext, id: string): Promise<string | null> {
-  const [a] = await ctx.db.select({ name: agents.name }).from(agents).where(eq(agents.id, id));
-  return a?.name ?? null;
 }
 
 export async function patchTicket(ctx: AppContext, s: Staff, ticketId: string, patch: TicketPatch): Promise<TicketRow> {
@@ -154,7 +148,7 @@ export async function patchTicket(ctx: AppContext, s: Staff, ticketId: string, p
     }
     return after!;
   });
-  emitTicket(ctx, row, row.assigneeId ? (assigneeName !== undefined && patch.assigneeId === row.assigneeId ? assigneeName : await assigneeNameOf(ctx, row.assigneeId)) : null);
+  await emitTicket(ctx, row);
   return row;
 }
 

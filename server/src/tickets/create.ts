@@ -93,6 +93,6 @@ export async function createTicket(ctx: AppContext, input: NewTicket): Promise<T
     await mailCustomer(tx, ctx, row!, 'ticket.created', { dueAt: plan.firstResponseDueAt, timeZone: (await calendarOf(tx, departmentId)).timeZone, targetMinutes: target }, { now, linkDays: settings.linkDays, token });
     return { row: row!, token };
   });
-  emitTicket(ctx, row as TicketRow, null);
+  await emitTicket(ctx, row as TicketRow);
   return { id: row.id, number: row.number, token, firstResponseDueAt: row.firstResponseDueAt.toISOString(), targetMinutes: row.targetMinutes };
 }

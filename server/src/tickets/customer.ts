@@ -8,14 +8,13 @@ import type { AppContext } from '../context.js';
 import type { Executor } from '../db/client.js';
 import { storeFiles } from '../files/service.js';
 import { AppError } from '../lib/errors.js';
-import { customerStatus, isActive, type TicketRow } from './dto.js';
+import { customerStatus, isActive, lockTicket, type TicketRow } from './dto.js';
 import type { CheckedUploads } from './create.js';
 import { ticketOfLink } from './links.js';
 import { emitTicket } from './notify.js';
 import { ticketCategories, tickets } from './schema.js';
 import { pauseEscalation, resumeEscalation } from './sla-jobs.js';
 import { addEntry, readThread, recordHistory, type Actor } from './thread.js';
-import { agents } from '../db/schema.js';
 
 /** The ticket a link opens; unknown, expired and revoked links all answer the same 404. */
 export async function ticketByLink(ctx: AppContext, token: string): Promise<TicketRow> {
@@ -43,12 +42,6 @@ export async function customerView(db: Executor, row: TicketRow): Promise<Custom
 
 const customerActor = (row: TicketRow): Actor => ({ kind: 'customer', id: null, name: row.anonymous ? null : row.contactName });
 
-async function nameOf(db: Executor, agentId: string | null): Promise<string | null> {
-  if (!agentId) return null;
-  const [a] = await db.select({ name: agents.name }).from(agents).where(eq(agents.id, agentId));
-  return a?.name ?? null;
-}
-
 /**
  * A customer reply. A resolved ticket reopens (the customer says it is not solved after all); a
  * closed one is final and asks for a new request instead. `emailMessageId` makes a redelivered mail a no-op.
@@ -61,7 +54,7 @@ export async function customerReply(
   await ctx.limits.take('ticketReplies', ticketId);
   const now = ctx.clock();
   const result = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(tickets).where(eq(tickets.id, ticketId)).for('update');
+    const row = await lockTicket(tx, ticketId);
     if (!row) throw new AppError('not_found', 'no such request');
     if (row.status === 'closed') throw new AppError('closed', 'This request is closed. Please send a new one and mention its number.');
     if (input.emailMessageId) {
@@ -80,7 +73,7 @@ export async function customerReply(
     }
     return { row: updated!, duplicate: false };
   });
-  if (!result.duplicate) emitTicket(ctx, result.row, await nameOf(ctx.db, result.row.assigneeId));
+  if (!result.duplicate) await emitTicket(ctx, result.row);
   return { duplicate: result.duplicate };
 }
 
@@ -88,7 +81,7 @@ export async function customerReply(
 export async function customerResolve(ctx: AppContext, ticketId: string): Promise<TicketRow> {
   const now = ctx.clock();
   const row = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(tickets).where(eq(tickets.id, ticketId)).for('update');
+    const row = await lockTicket(tx, ticketId);
     if (!row) throw new AppError('not_found', 'no such request');
     if (!isActive(row.status)) return row;
     const [updated] = await tx.update(tickets).set({ status: 'resolved', resolvedAt: now, updatedAt: now }).where(eq(tickets.id, row.id)).returning();
@@ -96,6 +89,6 @@ export async function customerResolve(ctx: AppContext, ticketId: string): Promis
     await pauseEscalation(tx, row.id);
     return updated!;
   });
-  emitTicket(ctx, row, await nameOf(ctx.db, row.assigneeId));
+  await emitTicket(ctx, row);
   return row;
 }

@@ -1,6 +1,8 @@
 /** Ticket rows as the console and the customer see them. */
 import type { CustomerTicketStatus, EscalationLevel, TicketStatus, TicketSummary } from '@parley/protocol';
-import type { tickets } from './schema.js';
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../db/client.js';
+import { tickets } from './schema.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
 
@@ -41,4 +43,10 @@ export function summaryDto(r: TicketRow, assigneeName: string | null, now: Date)
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };
+}
+
+/** The ticket under a row lock for the rest of the transaction (every change and every SLA step takes it), or null. */
+export async function lockTicket(tx: Tx, id: string): Promise<TicketRow | null> {
+  const [row] = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update');
+  return row ?? null;
 }

@@ -91,9 +91,18 @@ export async function mailStaff(tx: Executor, ctx: AppContext, ticket: TicketRow
   return list.length;
 }
 
-/** Live inbox rows: the department's room (admins are in every one) and the assignee's. */
-export function emitTicket(ctx: AppContext, ticket: TicketRow, assigneeName: string | null): void {
-  const dto = summaryDto(ticket, assigneeName, ctx.clock());
-  const rooms = [...(ticket.departmentId ? [deptRoom(ticket.departmentId)] : []), ...(ticket.assigneeId ? [agentRoom(ticket.assigneeId)] : [])];
-  if (rooms.length > 0) ctx.agents.to(rooms).emit('ticket:updated', dto);
+/**
+ * Live inbox rows: the department's room (admins are in every one) and the assignee's. Looks the
+ * assignee's name up itself, so callers only say which ticket changed. Never throws: a console row
+ * that does not update live is not worth failing a committed change over.
+ */
+export async function emitTicket(ctx: AppContext, ticket: TicketRow): Promise<void> {
+  try {
+    const [assignee] = ticket.assigneeId ? await ctx.db.select({ name: agents.name }).from(agents).where(eq(agents.id, ticket.assigneeId)) : [];
+    const dto = summaryDto(ticket, assignee?.name ?? null, ctx.clock());
+    const rooms = [...(ticket.departmentId ? [deptRoom(ticket.departmentId)] : []), ...(ticket.assigneeId ? [agentRoom(ticket.assigneeId)] : [])];
+    if (rooms.length > 0) ctx.agents.to(rooms).emit('ticket:updated', dto);
+  } catch (err) {
+    ctx.logger.warn({ err, ticketId: ticket.id }, 'ticket:updated not sent');
+  }
 }

@@ -9,13 +9,12 @@
  */
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
-import type { Executor, Tx } from '../db/client.js';
-import { agents } from '../db/schema.js';
+import type { Executor } from '../db/client.js';
 import type { JobRow, JobContext } from '../jobs/runner.js';
 import { cancelJobsWithPrefix, scheduleJob } from '../jobs/service.js';
 import { addBusinessMinutes } from '../sla/business-time.js';
 import { calendarOf, slaSettings, type SlaPlan, type TicketSlaSettings } from '../sla/policy.js';
-import { isActive, type TicketRow } from './dto.js';
+import { isActive, lockTicket, type TicketRow } from './dto.js';
 import { emitTicket, mailStaff } from './notify.js';
 import { tickets } from './schema.js';
 import { recordHistory, SYSTEM } from './thread.js';
@@ -61,17 +60,6 @@ export async function rescheduleBreach(tx: Executor, ticket: TicketRow): Promise
   await scheduleJob(tx, { kind: BREACH_JOB, key: ticket.id, runAt: ticket.firstResponseDueAt, payload: { ticketId: ticket.id } });
 }
 
-async function lockTicket(tx: Tx, id: string): Promise<TicketRow | null> {
-  const [row] = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update');
-  return row ?? null;
-}
-
-async function assigneeName(tx: Executor, id: string | null): Promise<string | null> {
-  if (!id) return null;
-  const [a] = await tx.select({ name: agents.name }).from(agents).where(eq(agents.id, id));
-  return a?.name ?? null;
-}
-
 export function registerSlaJobs(ctx: AppContext): void {
   ctx.jobs.register(BREACH_JOB, async (job: JobRow, { tx, now, afterCommit }: JobContext) => {
     const ticket = await lockTicket(tx, String(job.payload.ticketId));
@@ -82,8 +70,7 @@ export function registerSlaJobs(ctx: AppContext): void {
     if (ticket.firstResponseDueAt > now) return;
     const [row] = await tx.update(tickets).set({ breachedAt: now, updatedAt: now }).where(eq(tickets.id, ticket.id)).returning();
     await recordHistory(tx, ticket.id, SYSTEM, 'breached', { to: ticket.firstResponseDueAt.toISOString() }, now);
-    const name = await assigneeName(tx, row!.assigneeId);
-    afterCommit(() => emitTicket(ctx, row!, name));
+    afterCommit(() => emitTicket(ctx, row!));
   });
 
   ctx.jobs.register(ESCALATE_JOB, async (job: JobRow, { tx, now, afterCommit }: JobContext) => {
@@ -102,7 +89,6 @@ export function registerSlaJobs(ctx: AppContext): void {
       const next = (level + 1) as 2 | 3;
       await scheduleEscalation(tx, ticket.id, next, addBusinessMinutes(cal, job.runAt, stepMinutes(settings, next)));
     }
-    const name = await assigneeName(tx, row!.assigneeId);
-    afterCommit(() => emitTicket(ctx, row!, name));
+    afterCommit(() => emitTicket(ctx, row!));
   });
 }
