@@ -38,7 +38,8 @@ if (existsSync(consoleEntry)) elementEntries.console = consoleEntry;
  */
 const UI_RUNTIME = [
   /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:lit|lit-html|lit-element|@lit\/reactive-element)\//,
-  /packages\/elements\/src\/styles\//,
+  // styles/panel.ts is the visitor forms' alone (feedback, ticket page, survey), not the chat's.
+  /packages\/elements\/src\/styles\/(?!panel\.ts$)/,
   /packages\/elements\/src\/internal\/(?:parley-element|define|i18n|lazy-module|rest|client-controller)\.ts$/,
   /vite\/preload-helper/,
 ];

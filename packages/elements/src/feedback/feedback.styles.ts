@@ -1,5 +1,6 @@
 import { css } from 'lit';
-import { focusRing, inlineHost, panelBase, panelControls, tokens, visuallyHidden } from '../styles/index.js';
+import { focusRing, inlineHost, tokens, visuallyHidden } from '../styles/index.js';
+import { panelBase, panelControls } from '../styles/panel.js';
 
 /** px only: a host page's root font-size (rem) or stray global rules cannot resize the form. */
 export const feedbackStyles = [

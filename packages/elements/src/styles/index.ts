@@ -1,4 +1,3 @@
 export { tokens } from './tokens.js';
 export { focusRing, visuallyHidden } from './focus.js';
 export { inlineHost, overlayHost } from './isolate.js';
-export { panelBase, panelControls } from './panel.js';

@@ -1,5 +1,6 @@
 import { css } from 'lit';
-import { focusRing, inlineHost, panelBase, tokens, visuallyHidden } from '../styles/index.js';
+import { focusRing, inlineHost, tokens, visuallyHidden } from '../styles/index.js';
+import { panelBase } from '../styles/panel.js';
 
 /**
  * Constructed stylesheets only (the demo's CSP has no 'unsafe-inline'); px sizes, never rem, so a
