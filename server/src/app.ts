@@ -20,6 +20,7 @@ import { healthRoutes } from './health/routes.js';
 import { KB_BODY_LIMITS } from './kb/body-limits.js';
 import { kbConsoleRoutes } from './kb/console-routes.js';
 import { createKbIndexCache } from './kb/index-cache.js';
+import { createTicketIndexCache } from './tickets/search-index.js';
 import { kbRoutes } from './kb/routes.js';
 import { createLimiters } from './limits/limiters.js';
 import { installSocketLimits } from './limits/socket.js';
@@ -36,12 +37,22 @@ import { TICKET_BODY_LIMITS } from './tickets/body.js';
 import { ticketConsoleRoutes } from './tickets/console-routes.js';
 import { ticketRoutes } from './tickets/routes.js';
 import { registerSlaJobs } from './tickets/sla-jobs.js';
+import { ANNOUNCEMENT_BODY_LIMITS, announcementConsoleRoutes } from './announcements/console-routes.js';
+import { registerAnnouncementJobs } from './announcements/service.js';
+import { registerEmployeeNamespace } from './announcements/socket.js';
+import { ensureMonthlyReportPlan, registerReportJobs } from './reports/monthly.js';
+import { reportRoutes } from './reports/routes.js';
 import { jsonError } from './lib/http.js';
 import { siteRoutes } from './sites/routes.js';
 import { surveyConsoleRoutes } from './surveys/console-routes.js';
 import { surveyRoutes } from './surveys/routes.js';
+import { EMPLOYEE_SURVEY_BODY_LIMITS, employeeSurveyConsoleRoutes } from './surveys/employee/console-routes.js';
+import { employeeSurveyRoutes } from './surveys/employee/routes.js';
 import { visitorRoutes } from './visitors/routes.js';
 import { webRoutes } from './web/routes.js';
+import { webhookConsoleRoutes } from './webhooks/console-routes.js';
+import { webhookDeliverHandler } from './webhooks/deliver.js';
+import { createWebhookCache, emitMessageEvents, WEBHOOK_DELIVER_JOB } from './webhooks/events.js';
 
 export interface CreateAppOptions {
   db: Database;
@@ -84,15 +95,19 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
     agents: io.of(NAMESPACES.agent) as unknown as AgentNamespace,
     limits: createLimiters({ config, logger, onLimited: (name) => metrics.rateLimited.inc({ limit: name }) }),
     metrics,
-    writer: createMessageWriter({ db: opts.db.db, clock: () => ctx.clock() }),
+    writer: createMessageWriter({ db: opts.db.db, clock: () => ctx.clock(), inBatch: (tx, written) => emitMessageEvents(tx, ctx, written) }),
     jobs: new JobRunner({ db: opts.db.db, clock: () => ctx.clock(), logger }),
-    state: { lastAutoAssigned: new Map(), loginFailures: new Map(), routing: Promise.resolve(), distWarned: false, closing: false, kbIndexes: createKbIndexCache() },
+    state: { lastAutoAssigned: new Map(), loginFailures: new Map(), routing: Promise.resolve(), distWarned: false, closing: false, kbIndexes: createKbIndexCache(), ticketIndexes: createTicketIndexCache(), webhooks: createWebhookCache() },
   };
 
   metrics.attach(ctx);
   registerSlaJobs(ctx);
+  registerReportJobs(ctx);
+  registerAnnouncementJobs(ctx);
   // With SMTP_URL mail is delivered by a job; without, it stays in the outbox for the console's email log.
   const mailTransport = config.smtpUrl ? createMailTransport(config.smtpUrl) : null;
+  // Lease: the POST's 10 s deadline with room to spare, so no second runner takes a delivery mid-call.
+  ctx.jobs.registerExternal(WEBHOOK_DELIVER_JOB, webhookDeliverHandler(ctx), { leaseMs: 60_000 });
   if (mailTransport) ctx.jobs.registerExternal(MAIL_SEND_JOB, mailSendHandler({ transport: mailTransport, from: config.mailFrom }), { leaseMs: 120_000 });
 
   app.onError((err, c) => {
@@ -107,7 +122,7 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
     logger.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - t0) }, 'http');
   });
   // 64 KiB for every API route but the few that take more (knowledge-base articles and import): the first prefix that matches decides.
-  const bodyLimits = [...KB_BODY_LIMITS, ...TICKET_BODY_LIMITS, { prefix: '/api/', maxSize: 64 * 1024 }].map(({ prefix, maxSize }) => {
+  const bodyLimits = [...KB_BODY_LIMITS, ...TICKET_BODY_LIMITS, ...EMPLOYEE_SURVEY_BODY_LIMITS, ...ANNOUNCEMENT_BODY_LIMITS, { prefix: '/api/', maxSize: 64 * 1024 }].map(({ prefix, maxSize }) => {
     const size = maxSize >= 1024 * 1024 ? `${maxSize / 1024 / 1024} MiB` : `${maxSize / 1024} KiB`;
     return { prefix, limit: bodyLimit({ maxSize, onError: (c) => jsonError(c, new AppError('too_large', `The request body is larger than the ${size} this API accepts.`)) }) };
   });
@@ -132,6 +147,11 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
   app.route('/api/console/tickets', ticketConsoleRoutes(ctx));
   app.route('/api/surveys', surveyRoutes(ctx));
   app.route('/api/console/surveys', surveyConsoleRoutes(ctx));
+  app.route('/api/console/reports', reportRoutes(ctx));
+  app.route('/api/console/webhooks', webhookConsoleRoutes(ctx));
+  app.route('/api/surveys/employee', employeeSurveyRoutes(ctx));
+  app.route('/api/console/employee-surveys', employeeSurveyConsoleRoutes(ctx));
+  app.route('/api/console/announcements', announcementConsoleRoutes(ctx));
   app.route('/api/mail', inboundMailRoutes(ctx));
   app.route('/api/demo', demoIdentityRoutes(ctx));
   app.route('/', webRoutes(ctx));
@@ -142,6 +162,7 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
   installSocketLimits(ctx);
   registerVisitorNamespace(ctx);
   registerAgentNamespace(ctx);
+  registerEmployeeNamespace(ctx);
   // Redis adapter (with REDIS_URL) and the leader's background jobs; started by listen().
   let cluster: Cluster | undefined;
   let closing: Promise<void> | undefined;
@@ -153,6 +174,7 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
     ctx,
     async listen(port = config.port) {
       cluster = await startCluster(ctx);
+      await ensureMonthlyReportPlan(ctx);
       await resetPresenceOnStart(ctx);
       return new Promise((resolveListen, reject) => {
         httpServer.once('error', reject);

@@ -44,6 +44,7 @@ const bad: Array<[string, string, RegExp]> = [
   ['RATE_CONNECTIONS_PER_IP', '0/60', /^RATE_CONNECTIONS_PER_IP must be POINTS\/SECONDS/],
   ['TRUST_PROXY', 'yes', /^TRUST_PROXY must be an integer 0-10/],
   ['METRICS_TOKEN', 'short', /^METRICS_TOKEN must be at least 16 characters/],
+  ['WEBHOOK_PRIVATE', 'no', /^WEBHOOK_PRIVATE must be allow or deny, got "no"$/],
 ];
 for (const [name, value, message] of bad) {
   test(`${name}=${value} stops with one line naming ${name}`, () => {
@@ -56,7 +57,7 @@ for (const [name, value, message] of bad) {
 
 test('the config table documents every variable the loader reads', () => {
   const names = CONFIG_VARS.map((v) => v.name);
-  assert.deepEqual(names, ['PORT', 'HOST', 'DATABASE_URL', 'PARLEY_DATA_DIR', 'PARLEY_DIST_DIR', 'LOG_LEVEL', 'AGENT_GRACE_SECONDS', 'SESSION_TTL_HOURS', 'PUBLIC_URL', 'REDIS_URL', 'REDIS_PREFIX', 'TRUST_PROXY', 'RATE_VISITOR_MESSAGES', 'RATE_AGENT_MESSAGES', 'RATE_CONNECTIONS_PER_IP', 'RATE_CONVERSATIONS_PER_IP', 'RATE_VISITOR_SESSIONS_PER_IP', 'RATE_KB_READS_PER_IP', 'RATE_KB_VOTES_PER_IP', 'METRICS_TOKEN', 'RATE_TICKETS_PER_IP', 'RATE_TICKETS_PER_SITE', 'RATE_TICKET_REPLIES', 'SMTP_URL', 'MAIL_FROM', 'MAIL_REPLY_TO', 'DEMO_INTRANET', 'INBOUND_MAIL_TOKEN']);
+  assert.deepEqual(names, ['PORT', 'HOST', 'DATABASE_URL', 'PARLEY_DATA_DIR', 'PARLEY_DIST_DIR', 'LOG_LEVEL', 'AGENT_GRACE_SECONDS', 'SESSION_TTL_HOURS', 'PUBLIC_URL', 'REDIS_URL', 'REDIS_PREFIX', 'TRUST_PROXY', 'RATE_VISITOR_MESSAGES', 'RATE_AGENT_MESSAGES', 'RATE_CONNECTIONS_PER_IP', 'RATE_CONVERSATIONS_PER_IP', 'RATE_VISITOR_SESSIONS_PER_IP', 'RATE_KB_READS_PER_IP', 'RATE_KB_VOTES_PER_IP', 'METRICS_TOKEN', 'RATE_TICKETS_PER_IP', 'RATE_TICKETS_PER_SITE', 'RATE_TICKET_REPLIES', 'SMTP_URL', 'MAIL_FROM', 'MAIL_REPLY_TO', 'DEMO_INTRANET', 'DEMO_HISTORY', 'INBOUND_MAIL_TOKEN', 'WEBHOOK_PRIVATE']);
   // The README's table is generated from CONFIG_VARS: a variable missing there is undocumented.
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
   for (const name of names) assert.ok(readme.includes(`| \`${name}\` |`), `README documents ${name}`);

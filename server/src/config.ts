@@ -124,7 +124,14 @@ export const CONFIG_VARS: readonly ConfigVar[] = [
   {
     name: 'DEMO_INTRANET',
     default: 'off',
-    description: 'on: GET /api/demo/employee-token signs tokens for three demo employees, standing in for a company intranet on /intranet. `pnpm start` turns it on; never in production.',
+    description: 'on: GET /api/demo/employee-token?as=finance (or engineering, hr, support, support2, sales) signs tokens for six demo employees, standing in for a company intranet on /intranet. `pnpm start` turns it on; never in production.',
+    expect: 'on or off',
+    schema: z.enum(['on', 'off']),
+  },
+  {
+    name: 'DEMO_HISTORY',
+    default: 'off',
+    description: 'on: the first start on an empty database also writes three months of made-up chats, tickets and survey answers, so the reports have something to show. `pnpm start` turns it on; never in production.',
     expect: 'on or off',
     schema: z.enum(['on', 'off']),
   },
@@ -134,6 +141,13 @@ export const CONFIG_VARS: readonly ConfigVar[] = [
     description: 'Bearer token your mail gateway sends with POST /api/mail/inbound (raw MIME). Unset: the endpoint is off.',
     expect: 'at least 16 characters',
     schema: z.string().trim().min(16),
+  },
+  {
+    name: 'WEBHOOK_PRIVATE',
+    default: 'allow',
+    description: 'deny: webhooks never call loopback, private or link-local addresses (checked on the resolved address at each call), for servers whose admins must not reach the internal network. allow: intranet receivers work.',
+    expect: 'allow or deny',
+    schema: z.enum(['allow', 'deny']),
   },
 ];
 
@@ -167,6 +181,10 @@ export interface Config {
   mailReplyTo: string | undefined;
   inboundMailToken: string | undefined;
   demoIntranet: boolean;
+  /** Write three months of made-up history on the first start (DEMO_HISTORY). */
+  demoHistory: boolean;
+  /** Whether webhooks may call internal addresses (WEBHOOK_PRIVATE). */
+  webhookPrivate: 'allow' | 'deny';
 }
 
 export class ConfigError extends Error {
@@ -217,5 +235,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailReplyTo: values.MAIL_REPLY_TO as string | undefined,
     inboundMailToken: values.INBOUND_MAIL_TOKEN as string | undefined,
     demoIntranet: values.DEMO_INTRANET === 'on',
+    demoHistory: values.DEMO_HISTORY === 'on',
+    webhookPrivate: values.WEBHOOK_PRIVATE as Config['webhookPrivate'],
   };
 }

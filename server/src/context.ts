@@ -6,8 +6,10 @@ import type { MessageWriter } from './conversations/writer.js';
 import type { Database, Db } from './db/client.js';
 import type { JobRunner } from './jobs/runner.js';
 import type { KbIndexCache } from './kb/index-cache.js';
+import type { TicketIndexCache } from './tickets/search-index.js';
 import type { Limiters } from './limits/limiters.js';
 import type { Metrics } from './metrics/registry.js';
+import type { WebhookCache } from './webhooks/events.js';
 
 export interface VisitorSocketData {
   visitorId: string;
@@ -49,7 +51,11 @@ export interface AppContext {
     closing: boolean;
     /** Per-site knowledge-base search indexes, kept fresh through the database's KB revision (kb/index-cache.ts). */
     kbIndexes: KbIndexCache;
+    /** Per-site ticket search indexes, kept fresh through the tickets' transaction stamps (tickets/search-index.ts). */
+    ticketIndexes: TicketIndexCache;
     /** Where this process listens, once it does (links in mail fall back to it without PUBLIC_URL). */
     listeningUrl?: string;
+    /** Which webhook events each site's endpoints want, for a few seconds (webhooks/events.ts). */
+    webhooks: WebhookCache;
   };
 }

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { seed } from './db/seed.js';
+import { seedDemoHistory } from './demo-history/index.js';
 import type { SeedResult } from './db/seed.js';
 
 /** The start banner: everything needed to try the demo, printed once per start. */
@@ -23,7 +24,7 @@ export function banner(config: Config, baseUrl: string, seeded: SeedResult, driv
     `  ${pad('Database')}${driver === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
     '',
     `  Accounts${seeded.created ? ' (just created)' : ' (demo passwords, unless changed)'}:`,
-    ...Object.values(seeded.accounts).map((a) => `    ${a.role.padEnd(6)} ${a.email.padEnd(20)} ${a.password}`),
+    ...Object.values(seeded.accounts).map((a) => `    ${a.role.padEnd(10)} ${a.email.padEnd(20)} ${a.password}`),
     '',
   ];
   return lines.join('\n');
@@ -44,6 +45,14 @@ async function main(): Promise<void> {
   const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
   await database.migrate();
   const seeded = await seed(database.db);
+  if (seeded.created && config.demoHistory) {
+    // A fresh demo gets a past, so the reports and lists show something on the first visit. Never
+    // fatal: a demo without history still works.
+    await seedDemoHistory(database.db, seeded.site.id).then(
+      (h) => logger.info({ ...h.counts, ms: h.ms }, 'wrote three months of demo history (DEMO_HISTORY)'),
+      (err: unknown) => logger.warn({ err }, 'writing the demo history failed; starting without it'),
+    );
+  }
   const server = createApp({ db: database, config, logger });
   const { url } = await server.listen();
   process.stdout.write(banner(config, url, seeded, database.driver) + '\n');

@@ -9,3 +9,5 @@ export { lastSeq, mergeCommitted } from './timeline.js';
 export { ParleyError } from './errors.js';
 export type { KeyValueStore } from './storage.js';
 export { memoryStore } from './storage.js';
+export { EmployeeClient, byUrgency, tokenFromUrl } from './employee.js';
+export type { EmployeeState, EmployeeClientOptions } from './employee.js';

@@ -246,6 +246,10 @@ export class VisitorClient extends EventTarget {
       this.publish({ agentTyping: t.typing ? { name: t.name } : null });
     });
     this.socket = socket;
+    // A stored conversation is resumed before connect() resolves, so whoever opens the chat next sees it
+    // (a closed one may still ask "how did we do?") instead of racing its resume with a new start. The
+    // 'connect' handler above has started that sync by the time whenConnected resolves.
+    if (this.store.getItem(this.keys.conversation) && (await whenConnected(socket))) await this.syncing;
   }
 
   private async ensureSession(): Promise<VisitorSession> {

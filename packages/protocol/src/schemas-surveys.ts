@@ -12,6 +12,8 @@ export const SURVEY_LIMITS = {
   questionChars: 300,
   /** Ten years between two NPS questions is "never again"; more is a typo. */
   npsFrequencyDaysMax: 3650,
+  /** The same ten years for "after this many days as a contact". */
+  npsAfterDaysMax: 3650,
 } as const;
 
 export const surveyAnswerSchema = z
@@ -28,6 +30,7 @@ export const npsRequestSchema = z
   .object({
     visitorToken: text().min(16).max(200).optional(),
     locale: z.enum(SUPPORTED_LOCALES).optional(),
+    auto: z.boolean('auto must be true or false').optional(),
   })
   .strict();
 
@@ -44,6 +47,12 @@ export const surveySettingsPatchSchema = z
       .int('npsFrequencyDays must be a whole number of days')
       .min(1, 'npsFrequencyDays must be at least 1')
       .max(SURVEY_LIMITS.npsFrequencyDaysMax, `npsFrequencyDays must be at most ${SURVEY_LIMITS.npsFrequencyDaysMax}`),
+    npsAfterDays: z
+      .number('npsAfterDays must be a number of days, or null for off')
+      .int('npsAfterDays must be a whole number of days')
+      .min(1, 'npsAfterDays must be at least 1 (null turns it off)')
+      .max(SURVEY_LIMITS.npsAfterDaysMax, `npsAfterDays must be at most ${SURVEY_LIMITS.npsAfterDaysMax}`)
+      .nullable(),
     questions: z.object({ csat: questionsByLocale, nps: questionsByLocale }).partial().strict(),
   })
   .partial()

@@ -107,3 +107,7 @@ agree<Same<z.infer<typeof botFeedbackSchema>, BotFeedbackInput>>();
 export * from './schemas-kb.js';
 export * from './schemas-tickets.js';
 export * from './schemas-surveys.js';
+export * from './schemas-reports.js';
+export * from './schemas-employee-surveys.js';
+export * from './schemas-webhooks.js';
+export * from './schemas-announcements.js';

@@ -4,6 +4,7 @@
  * validators for the inbound ones live in `./schemas-tickets` (server only).
  */
 import type { Locale } from './constants.js';
+import type { SurveyOffer } from './surveys.js';
 import type { IsoDate, LocalizedText } from './types.js';
 
 /** `pending` is "waiting on the customer": the SLA clock does not run against the team. */
@@ -62,6 +63,8 @@ export interface CustomerTicket {
   entries: TicketEntry[];
   createdAt: IsoDate;
   updatedAt: IsoDate;
+  /** Resolved, and a CSAT invitation is open (or its answer can still be changed): shown on the ticket page. */
+  survey: SurveyOffer | null;
 }
 
 export interface TicketCreated {

@@ -1,4 +1,5 @@
 import type { ErrorCodeValue, Locale } from './constants.js';
+import type { SurveyOffer } from './surveys.js';
 
 /** Every command is acknowledged with one of these. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ProtocolError };
@@ -87,6 +88,8 @@ export interface VisitorConversation {
   lastSeq: number;
   createdAt: IsoDate;
   closedAt: IsoDate | null;
+  /** Closed, and a person took part: "how did we do?" (CSAT), for this visitor only. */
+  survey: SurveyOffer | null;
 }
 
 export interface Department {

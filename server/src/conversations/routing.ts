@@ -9,6 +9,8 @@ import type { AppContext } from '../context.js';
 import type { Executor, Tx } from '../db/client.js';
 import { agentDepartments, agents, conversations, departments } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
+import { conversationPayload, emitWebhookEvent } from '../webhooks/events.js';
+import { inviteCsatForConversation } from '../surveys/service.js';
 import {
   agentConversation,
   agentRoom,
@@ -38,6 +40,7 @@ export async function handoff(ctx: AppContext, conv: ConversationRow, department
       .returning();
     if (!row) return null;
     const { row: msg } = await insertMessage(ctx, tx, conv.id, { author: 'system', authorName: null, body: '', meta: { system: { kind: 'queued', departmentId: dept.id, departmentName: dept.names } } });
+    await emitWebhookEvent(tx, ctx, row.siteId, 'conversation.queued', { conversation: conversationPayload(row) }, { now });
     return msg;
   });
   if (result) {
@@ -188,6 +191,7 @@ async function assignInTx(ctx: AppContext, tx: Tx, conversationId: string, agent
     .returning();
   if (!row) return null;
   const { row: msg } = await insertMessage(ctx, tx, conversationId, { author: 'system', authorName: null, body: '', meta: { system: { kind: 'agent_joined', name: agent.name } } });
+  await emitWebhookEvent(tx, ctx, row.siteId, 'conversation.assigned', { conversation: conversationPayload(row), agentName: agent.name }, { now });
   return { row, msg };
 }
 
@@ -234,6 +238,9 @@ export async function closeConversation(ctx: AppContext, conv: ConversationRow, 
     if (!before || before.status === 'closed') return null;
     await tx.update(conversations).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(conversations.id, conv.id));
     const { row: msg } = await insertMessage(ctx, tx, conv.id, { author: 'system', authorName: null, body: '', meta: { system: { kind: 'closed', by } } }, { allowClosed: true });
+    await emitWebhookEvent(tx, ctx, before.siteId, 'conversation.closed', { conversation: conversationPayload({ ...before, status: 'closed' }), by }, { now });
+    // With the close, so the "closed" view published below already offers the survey (when a person took part).
+    await inviteCsatForConversation(ctx, conv.id, tx);
     return { before, msg };
   });
   if (!result) return;
@@ -268,6 +275,7 @@ export async function transfer(ctx: AppContext, agent: AgentAccess, input: { con
     const msg = await ctx.db.transaction(async (tx) => {
       const [row] = await tx.update(conversations).set({ status: 'assigned', agentId: target.id, assignedAt: now, agentReadSeq: 0, updatedAt: now }).where(unchanged).returning();
       if (!row) return null;
+      await emitWebhookEvent(tx, ctx, row.siteId, 'conversation.assigned', { conversation: conversationPayload(row), agentName: target.name }, { now });
       return (await insertMessage(ctx, tx, conv.id, { author: 'system', authorName: null, body: '', meta: { system: { kind: 'transferred', toName: target.name } } })).row;
     });
     if (!msg) throw new AppError('already_claimed', 'the conversation changed meanwhile; reload it');
@@ -284,6 +292,7 @@ export async function transfer(ctx: AppContext, agent: AgentAccess, input: { con
   const msg = await ctx.db.transaction(async (tx) => {
     const [row] = await tx.update(conversations).set({ status: 'queued', departmentId: dept.id, agentId: null, queuedAt: now, assignedAt: null, updatedAt: now }).where(unchanged).returning();
     if (!row) return null;
+    await emitWebhookEvent(tx, ctx, row.siteId, 'conversation.queued', { conversation: conversationPayload(row) }, { now });
     return (await insertMessage(ctx, tx, conv.id, { author: 'system', authorName: null, body: '', meta: { system: { kind: 'transferred', toDepartment: dept.names } } })).row;
   });
   if (!msg) throw new AppError('already_claimed', 'the conversation changed meanwhile; reload it');
@@ -320,6 +329,7 @@ export async function requeueAgentConversations(ctx: AppContext, agentId: string
         )
         .returning();
       if (!row) return null;
+      await emitWebhookEvent(tx, ctx, row.siteId, 'conversation.queued', { conversation: conversationPayload(row) }, { now });
       return (await insertMessage(ctx, tx, conv.id, { author: 'system', authorName: null, body: '', meta: { system: { kind: 'requeued' } } })).row;
     });
     if (!msg) continue;

@@ -6,6 +6,7 @@ import type { AppContext } from '../context.js';
 import type { Tx } from '../db/client.js';
 import { agentDepartments, agents, conversations, departments, messages, visitors } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
+import { conversationPayload, emitWebhookEvent } from '../webhooks/events.js';
 import { agentView, agentViews, departmentQueue, messagesAfter, toMessage, visitorView } from './views.js';
 import type { ConversationRow, MessageRow } from './views.js';
 import type { NewMessage, WriteResult } from './writer.js';
@@ -217,6 +218,7 @@ export async function startConversation(
       .returning();
     await insertMessage(ctx, tx, row!.id, { author: 'bot', authorName: BOT_TEXT.name[locale], body: BOT_TEXT.greeting[locale] });
     if (help) await insertMessage(ctx, tx, row!.id, { author: 'system', authorName: null, body: '', meta: { system: help } });
+    await emitWebhookEvent(tx, ctx, visitor.siteId, 'conversation.created', { conversation: conversationPayload(row!) }, { now });
     return row!;
   });
   if (input.pageUrl) await ctx.db.update(visitors).set({ pageUrl: input.pageUrl, locale }).where(eq(visitors.id, visitor.visitorId));

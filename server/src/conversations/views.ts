@@ -3,6 +3,7 @@ import type { AgentConversation, AuthorKind, Message, QueueInfo, VisitorConversa
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/client.js';
 import { agentDepartments, agents, conversations, messages, visitors } from '../db/schema.js';
+import { conversationSurvey } from '../surveys/offers.js';
 
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
@@ -86,6 +87,8 @@ export async function visitorView(ctx: AppContext, conv: ConversationRow, queue?
     lastSeq: conv.lastSeq,
     createdAt: iso(conv.createdAt)!,
     closedAt: iso(conv.closedAt),
+    // Only this view carries the token: it goes to the conversation's own visitor sockets alone.
+    survey: conv.status === 'closed' ? await conversationSurvey(ctx.db, conv.id, ctx.clock()) : null,
   };
 }
 

@@ -52,7 +52,11 @@ export interface WriterOptions {
   maxBatch?: number;
   /** A batch not committed by then fails with `unavailable` and the writer moves on. */
   batchTimeoutMs?: number;
+  /** Runs inside each batch's transaction with the new rows, so what it writes commits with them (webhooks). */
+  inBatch?: InBatchHook;
 }
+
+export type InBatchHook = (tx: Tx, written: Array<{ siteId: string; row: MessageRow }>) => Promise<void>;
 
 interface Pending {
   request: WriteRequest;
@@ -84,7 +88,7 @@ export function createMessageWriter(opts: WriterOptions): MessageWriter {
     let outcomes: Outcome[];
     try {
       outcomes = await deadline(
-        opts.db.transaction((tx) => writeBatch(tx, batch.map((p) => p.request), opts.clock())),
+        opts.db.transaction((tx) => writeBatch(tx, batch.map((p) => p.request), opts.clock(), opts.inBatch)),
         batchTimeoutMs,
         'the message commit',
       );
@@ -148,12 +152,12 @@ const uuidArray = (values: string[]) => `{${values.join(',')}}`;
  * array/JSON parameters: drizzle's builder spends ~0.1 ms of CPU per inserted row, which at batch
  * sizes of hundreds costs more than the database does.
  */
-export async function writeBatch(tx: Tx, requests: WriteRequest[], now: Date): Promise<Outcome[]> {
+export async function writeBatch(tx: Tx, requests: WriteRequest[], now: Date, inBatch?: InBatchHook): Promise<Outcome[]> {
   const ids = [...new Set(requests.map((r) => r.conversationId))];
   // Locked in id order: two processes writing overlapping sets of conversations wait for each other
   // instead of deadlocking. Holding the lock until commit is what makes seqs gap-free and ordered.
-  const convs = rowsOf<{ id: string; status: ConversationStatus; department_id: string | null; last_seq: number }>(
-    await tx.execute(sql`select id, status, department_id, last_seq from conversations where id = any(${uuidArray(ids)}::uuid[]) order by id for update`),
+  const convs = rowsOf<{ id: string; site_id: string; status: ConversationStatus; department_id: string | null; last_seq: number }>(
+    await tx.execute(sql`select id, site_id, status, department_id, last_seq from conversations where id = any(${uuidArray(ids)}::uuid[]) order by id for update`),
   );
   const byId = new Map(convs.map((c) => [c.id, c]));
   const stateOf = (id: string) => {
@@ -241,6 +245,7 @@ export async function writeBatch(tx: Tx, requests: WriteRequest[], now: Date): P
       update conversations set last_seq = v.seq, updated_at = ${now.toISOString()}::timestamptz
       from unnest(${uuidArray(touched.map((c) => c.id))}::uuid[], ${`{${touched.map((c) => seqs.get(c.id)!).join(',')}}`}::int[]) as v(id, seq)
       where conversations.id = v.id`);
+    if (inBatch) await inBatch(tx, inserts.map((row) => ({ siteId: byId.get(row.conversationId)!.site_id, row })));
   }
 
   return outcomes.map((o) => {

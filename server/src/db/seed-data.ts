@@ -12,4 +12,6 @@ export const DEMO_ACCOUNTS = [
   { key: 'admin', email: 'admin@parley.test', name: 'Ada Admin', password: 'parley-admin', role: 'admin', departments: ['sales', 'support'] },
   { key: 'alice', email: 'alice@parley.test', name: 'Alice', password: 'parley-alice', role: 'agent', departments: ['sales', 'support'] },
   { key: 'bob', email: 'bob@parley.test', name: 'Bob', password: 'parley-bob', role: 'agent', departments: ['support'] },
+  // A supervisor of one department: reports, tickets and the knowledge base as a team lead sees them.
+  { key: 'sam', email: 'sam@parley.test', name: 'Sam', password: 'parley-sam', role: 'supervisor', departments: ['support'] },
 ] as const;

@@ -20,7 +20,7 @@ export interface SeedResult {
   site: { id: string; key: string; name: string };
   departments: { sales: { id: string }; support: { id: string } };
   /** Passwords are the fixed demo ones; after an operator changes them they are simply wrong. */
-  accounts: { admin: SeedAccount; alice: SeedAccount; bob: SeedAccount };
+  accounts: { admin: SeedAccount; alice: SeedAccount; bob: SeedAccount; sam: SeedAccount };
 }
 
 /**
@@ -80,6 +80,6 @@ async function readSeed(db: Db): Promise<Omit<SeedResult, 'created'>> {
   return {
     site: { id: site.id, key: site.key, name: site.name },
     departments: { sales: byName('Sales'), support: byName('Support') },
-    accounts: { admin: account('admin'), alice: account('alice'), bob: account('bob') },
+    accounts: { admin: account('admin'), alice: account('alice'), bob: account('bob'), sam: account('sam') },
   };
 }

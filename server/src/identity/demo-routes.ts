@@ -1,8 +1,8 @@
 /**
  * The demo intranet's stand-in for a company's own sign-in: `GET /api/demo/employee-token?as=finance`
- * signs an employee token for one of three demo employees of the demo site, so /intranet can show the
- * anonymous suggestion box (and, later, announcements) with nothing else running. A real intranet
- * signs these itself with the site's identity secret (docs/embedding.md). On only with
+ * signs an employee token for one of six demo employees of the demo site (finance, engineering, hr,
+ * support, support2, sales), so /intranet can show the banner, the suggestion box and surveys as any of them, with
+ * nothing else running. A real intranet signs these itself (docs/intranet.md). On only with
  * DEMO_INTRANET=on, which `pnpm start` sets: a production server must never hand out identities.
  */
 import { asc } from 'drizzle-orm';
@@ -17,6 +17,11 @@ export const DEMO_EMPLOYEES: Record<string, { sub: string; name: string; departm
   finance: { sub: 'demo-emp-wangfang', name: '王芳', departments: ['Finance'], locale: 'zh-CN' },
   engineering: { sub: 'demo-emp-lilei', name: 'Li Lei', departments: ['Engineering'], locale: 'en' },
   hr: { sub: 'demo-emp-chenmei', name: '陳美', departments: ['HR'], locale: 'zh-TW' },
+  // The two departments the demo's agents work in, so announcements aimed at Support or Sales have someone to reach.
+  support: { sub: 'demo-emp-zhangwei', name: '张伟', departments: ['Support'], locale: 'zh-CN' },
+  // A second in Support, so an announcement's receipts can show someone who has not acknowledged yet.
+  support2: { sub: 'demo-emp-mariasantos', name: 'Maria Santos', departments: ['Support'], locale: 'en' },
+  sales: { sub: 'demo-emp-emilychen', name: 'Emily Chen', departments: ['Sales'], locale: 'en' },
 };
 
 export function demoIdentityRoutes(ctx: AppContext) {

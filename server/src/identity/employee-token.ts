@@ -2,8 +2,14 @@
  * Employees are identified by a token their intranet signs (DESIGN.md "Announcements"): a JWT, HS256,
  * signed with the site's identity secret, verified with `jose`. Parley never issues these; it only
  * checks them, so an intranet that can sign can vouch for its employees and nobody else can.
+ *
+ * A site may instead (or as well) name a JWKS URL (`sites.employee_jwks_url`): then tokens signed
+ * RS256 / ES256 by the company's identity provider are verified against the keys published there, so
+ * the intranet's backend never has to hold Parley's secret. HS256 with the secret stays accepted; the
+ * algorithm in the token's header picks the key, and each key only accepts its own algorithms, so an
+ * RS256 public key can never be replayed as an HMAC secret.
  */
-import { jwtVerify, errors as joseErrors } from 'jose';
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, errors as joseErrors, type JWTVerifyGetKey } from 'jose';
 import { SUPPORTED_LOCALES, type Locale } from '@parley/protocol';
 import { AppError } from '../lib/errors.js';
 
@@ -21,18 +27,58 @@ export const MAX_EMPLOYEE_TOKEN_HOURS = 24;
 
 const enc = new TextEncoder();
 
-export async function verifyEmployeeToken(token: string, siteSecret: string, now: Date): Promise<Employee> {
+/** What a site verifies employee tokens with: its identity secret (HS256) and optionally a JWKS URL. */
+export interface EmployeeTokenKeys {
+  secret: string;
+  employeeJwksUrl?: string | null;
+}
+
+/** Asymmetric algorithms accepted from a JWKS; `none` and HMAC never are. */
+export const JWKS_ALGORITHMS = ['RS256', 'PS256', 'ES256'] as const;
+
+/**
+ * One key set per URL for the process: jose caches the fetched keys (10 min) and refetches when a
+ * token names a key id it has not seen (key rotation), at most every 30 s, so a flood of forged key
+ * ids cannot turn into a flood of requests to the identity provider.
+ */
+const keySets = new Map<string, JWTVerifyGetKey>();
+function remoteKeys(url: string): JWTVerifyGetKey {
+  let set = keySets.get(url);
+  if (!set) {
+    set = createRemoteJWKSet(new URL(url), { timeoutDuration: 5000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
+    keySets.set(url, set);
+  }
+  return set;
+}
+
+/**
+ * Verifies an employee token. `keys` is the site (or just its secret, for HS256 only). Every refusal
+ * is `unauthorized` with a message saying which: expired, unsigned, wrongly signed, too long-lived.
+ */
+export async function verifyEmployeeToken(token: string, keys: string | EmployeeTokenKeys, now: Date): Promise<Employee> {
   if (typeof token !== 'string' || token.length === 0 || token.length > 4096) throw new AppError('unauthorized', 'employee token missing or too long');
+  const { secret, employeeJwksUrl } = typeof keys === 'string' ? { secret: keys, employeeJwksUrl: null } : keys;
+  let alg: string | undefined;
+  try {
+    alg = decodeProtectedHeader(token).alg;
+  } catch {
+    throw new AppError('unauthorized', 'employee token is not a JWT');
+  }
+  if (!alg || alg === 'none') throw new AppError('unauthorized', 'employee token is not signed');
+  const asymmetric = (JWKS_ALGORITHMS as readonly string[]).includes(alg);
+  if (asymmetric && !employeeJwksUrl) throw new AppError('unauthorized', `employee token is signed ${alg} but this site has no JWKS URL; sign it HS256 with the site's identity secret`);
+  if (!asymmetric && alg !== 'HS256') throw new AppError('unauthorized', `employee token algorithm ${alg} is not accepted (HS256, or ${JWKS_ALGORITHMS.join(' / ')} with a JWKS URL)`);
+  const options = { currentDate: now, requiredClaims: ['sub', 'exp'], clockTolerance: 30 };
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(token, enc.encode(siteSecret), {
-      algorithms: ['HS256'],
-      currentDate: now,
-      requiredClaims: ['sub', 'exp'],
-      clockTolerance: 30,
-    }));
+    ({ payload } = asymmetric
+      ? await jwtVerify(token, remoteKeys(employeeJwksUrl!), { ...options, algorithms: [...JWKS_ALGORITHMS] })
+      : await jwtVerify(token, enc.encode(secret), { ...options, algorithms: ['HS256'] }));
   } catch (err) {
     if (err instanceof joseErrors.JWTExpired) throw new AppError('unauthorized', 'employee token expired; reload the intranet page');
+    // The identity provider could not be asked: not the employee's fault, and worth retrying.
+    if (asymmetric && (err instanceof joseErrors.JWKSTimeout || !(err instanceof joseErrors.JOSEError) || /JSON Web Key Set HTTP response/.test(err.message))) throw new AppError('unavailable', 'the intranet\'s key set (JWKS) could not be fetched');
+    if (err instanceof joseErrors.JWKSNoMatchingKey) throw new AppError('unauthorized', 'employee token is signed with a key the intranet\'s JWKS does not publish');
     throw new AppError('unauthorized', 'employee token is not valid for this site');
   }
   const exp = Number(payload.exp);

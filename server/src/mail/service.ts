@@ -22,7 +22,8 @@ const ADDRESS = /^[^\s<>()",;:@\\]+@[^\s<>()",;:@\\]+\.[^\s<>()",;:@\\]+$/;
 
 export interface QueueMailInput {
   siteId: string;
-  template: MailTemplate;
+  /** A ticket template, or `report.monthly` (reports/monthly-mail.ts renders its own: it is not about a ticket). */
+  template: MailTemplate | 'report.monthly';
   to: string;
   subject: string;
   text: string;

@@ -11,6 +11,7 @@ import { AppError } from '../lib/errors.js';
 import { surveyInvitations, surveyResponses } from './schema.js';
 import { CHANGE_WINDOW_MS, questionText, readSurveySettings } from './settings.js';
 import { hashToken, SURVEY_TOKEN } from './tokens.js';
+import { emitWebhookEvent } from '../webhooks/events.js';
 
 export const SCALES: Record<SurveyKind, SurveyScale> = { csat: { min: 1, max: 5 }, nps: { min: 0, max: 10 } };
 
@@ -66,7 +67,13 @@ export async function answerInvitation(ctx: AppContext, token: string, input: Su
       .values({ invitationId: inv.id, siteId: inv.siteId, score: input.score, comment, createdAt: now, updatedAt: now })
       .onConflictDoNothing()
       .returning();
-    if (inserted[0]) return { answer: answerView(inserted[0]), created: true };
+    // survey.answered goes out with the answer's commit: the first one, and each change.
+    const answered = (r: ResponseRow, changed: boolean) =>
+      emitWebhookEvent(tx, ctx, inv.siteId, 'survey.answered', { response: { id: r.id, kind: inv.kind, score: r.score, comment: r.comment, conversationId: inv.conversationId, ticketId: inv.ticketId, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() }, changed }, { now });
+    if (inserted[0]) {
+      await answered(inserted[0], false);
+      return { answer: answerView(inserted[0]), created: true };
+    }
     const [existing] = await tx.select().from(surveyResponses).where(eq(surveyResponses.invitationId, inv.id)).for('update');
     if (!existing) throw notFound();
     if (existing.score === input.score && existing.comment === comment) return { answer: answerView(existing), created: false };
@@ -78,6 +85,7 @@ export async function answerInvitation(ctx: AppContext, token: string, input: Su
       .set({ score: input.score, comment, updatedAt: now })
       .where(eq(surveyResponses.id, existing.id))
       .returning();
+    await answered(updated!, true);
     return { answer: answerView(updated!), created: false };
   });
 }

@@ -2,11 +2,12 @@
  * Public survey API: what the survey element and the `Parley('survey', 'nps')` JS call use.
  *   GET  /api/surveys/invitations/:token          what to show (kind, question, scale, any answer)
  *   POST /api/surveys/invitations/:token/answer   {score, comment?}
- *   POST /api/surveys/sites/:siteKey/nps          {visitorToken?, locale?} -> an invitation, or {asked:false}
+ *   POST /api/surveys/sites/:siteKey/nps          {visitorToken, locale?, auto?} -> 201 {asked:true, token, expiresAt},
+ *                                                 or 200 {asked:false, reason} (nps-auto.ts)
  * Invitation routes need no site key: the token is the key, and an unknown one answers 404 like an expired one.
  */
 import { Hono } from 'hono';
-import type { NpsRequestResult } from '@parley/protocol';
+import type { NpsAutoResult, NpsRequestResult } from '@parley/protocol';
 import { npsRequestSchema, surveyAnswerSchema } from '@parley/protocol/schemas';
 import type { AppContext } from '../context.js';
 import { siteFromKey } from '../kb/routes.js';
@@ -14,9 +15,9 @@ import { AppError } from '../lib/errors.js';
 import { readJson } from '../lib/http.js';
 import { limitPerIp } from '../limits/http.js';
 import { siteCors } from '../sites/cors.js';
-import { localeFromHeader, visitorOfToken } from '../visitors/service.js';
+import { localeFromHeader } from '../visitors/service.js';
 import { answerInvitation, invitationView } from './answers.js';
-import { inviteNps } from './service.js';
+import { askNps } from './nps-auto.js';
 
 export function surveyRoutes(ctx: AppContext) {
   const app = new Hono();
@@ -53,11 +54,10 @@ export function surveyRoutes(ctx: AppContext) {
     const site = await siteFromKey(ctx, c.req.param('siteKey'));
     const input = await readJson(c, npsRequestSchema);
     if (!input.visitorToken) throw new AppError('invalid', 'visitorToken: an NPS question needs the visitor, so that nobody is asked too often');
-    const visitorId = await visitorOfToken(ctx, site.id, input.visitorToken);
-    if (!visitorId) throw new AppError('invalid', 'visitorToken: not a visitor of this site');
     const locale = input.locale ?? localeFromHeader(c.req.header('accept-language'));
-    const result = await inviteNps(ctx, { siteId: site.id, visitorId, locale });
-    const body: NpsRequestResult = 'token' in result ? { asked: true, token: result.token, expiresAt: result.expiresAt.toISOString() } : result;
+    const result = await askNps(ctx, { siteId: site.id, visitorToken: input.visitorToken, locale, auto: input.auto === true });
+    // Only `auto` can answer more than `recently_asked` (nps-auto.ts).
+    const body: NpsRequestResult | NpsAutoResult = 'token' in result ? { asked: true, token: result.token, expiresAt: result.expiresAt.toISOString() } : result;
     return c.json(body, 'token' in result ? 201 : 200);
   });
 

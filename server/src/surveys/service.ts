@@ -9,16 +9,16 @@
  * - NPS asks one person (the contact email, else the browser) at most once per `npsFrequencyDays`.
  *   The invitation counts as the asking, answered or not: a dismissed question is still a question.
  */
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
-import type { Locale, SurveyKind } from '@parley/protocol';
+import type { Locale, SurveyKind, SurveySettings } from '@parley/protocol';
 import type { AppContext } from '../context.js';
-import { getConversation } from '../conversations/service.js';
 import type { Executor } from '../db/client.js';
-import { messages, tickets } from '../db/schema.js';
+import { conversations, messages, sites, tickets } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import { surveyInvitations, surveyNpsAsks, surveyResponses, type SurveySubject } from './schema.js';
 import { INVITATION_DAYS, readSurveySettings } from './settings.js';
-import { newToken } from './tokens.js';
+import { hashToken, newToken, signedToken } from './tokens.js';
 
 const DAY = 86_400_000;
 
@@ -35,20 +35,29 @@ interface InvitationFields {
   locale: Locale;
 }
 
-function invitationRow(f: InvitationFields, now: Date) {
-  const { token, tokenHash } = newToken();
-  return { token, row: { ...f, tokenHash, createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_DAYS[f.kind] * DAY) } };
+/**
+ * With `siteSecret`, the token is signed from the invitation's id (tokens.ts), so the chat or the ticket
+ * page can be handed it again later (surveys/offers.ts); without, it is random and shown only once.
+ */
+function invitationRow(f: InvitationFields, now: Date, siteSecret?: string) {
+  const id = randomUUID();
+  const token = siteSecret ? signedToken(siteSecret, id) : newToken().token;
+  return { token, row: { ...f, id, tokenHash: hashToken(token), createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_DAYS[f.kind] * DAY) } };
 }
 
 /**
  * CSAT for a closed chat. The agent rated is the one holding it, else the last one who wrote in it
- * (a chat handed back to the queue and then closed was still answered by someone).
+ * (a chat handed back to the queue and then closed was still answered by someone). Called in the
+ * closing transaction (`exec`), so a chat never closes without its invitation; the visitor gets the
+ * token with the closed conversation (surveys/offers.ts), not from this return value.
  */
-export async function inviteCsatForConversation(ctx: AppContext, conversationId: string): Promise<{ token: string } | null> {
-  const conv = await getConversation(ctx, conversationId);
+export async function inviteCsatForConversation(ctx: AppContext, conversationId: string, exec: Executor = ctx.db): Promise<{ token: string } | null> {
+  const [found] = await exec.select({ conv: conversations, secret: sites.secret }).from(conversations).innerJoin(sites, eq(sites.id, conversations.siteId)).where(eq(conversations.id, conversationId));
+  if (!found) throw new AppError('not_found', 'conversation not found');
+  const { conv, secret } = found;
   let agentId = conv.agentId;
   if (!agentId) {
-    const [last] = await ctx.db
+    const [last] = await exec
       .select({ id: messages.authorId })
       .from(messages)
       .where(and(eq(messages.conversationId, conv.id), eq(messages.author, 'agent')))
@@ -60,9 +69,10 @@ export async function inviteCsatForConversation(ctx: AppContext, conversationId:
   const { token, row } = invitationRow(
     { siteId: conv.siteId, kind: 'csat', about: 'conversation', conversationId: conv.id, visitorId: conv.visitorId, agentId, departmentId: conv.departmentId, locale: conv.locale },
     ctx.clock(),
+    secret,
   );
   // The partial unique index on conversation_id makes "already invited" a no-op, even from two processes.
-  const inserted = await ctx.db.insert(surveyInvitations).values(row).onConflictDoNothing().returning({ id: surveyInvitations.id });
+  const inserted = await exec.insert(surveyInvitations).values(row).onConflictDoNothing().returning({ id: surveyInvitations.id });
   return inserted.length > 0 ? { token } : null;
 }
 
@@ -78,6 +88,7 @@ export async function inviteCsatForTicket(exec: Executor, ctx: AppContext, ticke
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`survey:ticket:${ticketId}`}))`);
     const [t] = await tx
       .select({
+        secret: sites.secret,
         siteId: tickets.siteId,
         conversationId: tickets.conversationId,
         visitorId: tickets.visitorId,
@@ -87,6 +98,7 @@ export async function inviteCsatForTicket(exec: Executor, ctx: AppContext, ticke
         locale: tickets.locale,
       })
       .from(tickets)
+      .innerJoin(sites, eq(sites.id, tickets.siteId))
       .where(eq(tickets.id, ticketId));
     if (!t) return null;
     const [open] = await tx
@@ -110,6 +122,7 @@ export async function inviteCsatForTicket(exec: Executor, ctx: AppContext, ticke
         locale: t.locale,
       },
       now,
+      t.secret,
     );
     await tx.insert(surveyInvitations).values(row);
     return { token };
@@ -118,13 +131,19 @@ export async function inviteCsatForTicket(exec: Executor, ctx: AppContext, ticke
 
 export type NpsInvitation = { token: string; expiresAt: Date } | { asked: false; reason: 'recently_asked' };
 
-/** NPS for one person, if they were not asked within the site's frequency. Needs an email or a visitor to remember them by. */
-export async function inviteNps(ctx: AppContext, input: { siteId: string; visitorId?: string | null; contactEmail?: string | null; locale: Locale }): Promise<NpsInvitation> {
+/**
+ * NPS for one person, if they were not asked within the site's frequency. Needs an email or a visitor to
+ * remember them by. `settings`: the site's, when the caller has just read them.
+ */
+export async function inviteNps(
+  ctx: AppContext,
+  input: { siteId: string; visitorId?: string | null; contactEmail?: string | null; locale: Locale; settings?: SurveySettings },
+): Promise<NpsInvitation> {
   const email = input.contactEmail?.trim().toLowerCase() || null;
   const subject = email ? `email:${email}` : input.visitorId ? `visitor:${input.visitorId}` : null;
   if (!subject) throw new AppError('invalid', 'an NPS question needs a visitor or a contact email, so that nobody is asked too often');
   const now = ctx.clock();
-  const { npsFrequencyDays } = await readSurveySettings(ctx.db, input.siteId);
+  const { npsFrequencyDays } = input.settings ?? (await readSurveySettings(ctx.db, input.siteId));
   const cutoff = new Date(now.getTime() - npsFrequencyDays * DAY);
   return ctx.db.transaction(async (tx) => {
     // Inserted, or moved forward only when the last asking is old enough: one statement, no race.

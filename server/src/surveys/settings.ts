@@ -13,6 +13,8 @@ import { surveySettings } from './schema.js';
 
 export const DEFAULT_SURVEY_SETTINGS: SurveySettings = {
   npsFrequencyDays: 90,
+  // Off: a site decides to ask people who never asked to be asked.
+  npsAfterDays: null,
   questions: {
     csat: {
       en: 'How satisfied are you with the help you received?',
@@ -32,7 +34,7 @@ export const INVITATION_DAYS: Record<SurveyKind, number> = { csat: 7, nps: 30 };
 /** An answer can be changed for this long after the first one, then it is final (the report's numbers settle). */
 export const CHANGE_WINDOW_MS = 24 * 3_600_000;
 
-type Overrides = { npsFrequencyDays?: number; questions?: Partial<Record<SurveyKind, Partial<Record<Locale, string>>>> };
+type Overrides = { npsFrequencyDays?: number; npsAfterDays?: number; questions?: Partial<Record<SurveyKind, Partial<Record<Locale, string>>>> };
 
 async function overridesOf(db: Executor, siteId: string): Promise<Overrides> {
   const [row] = await db.select({ settings: surveySettings.settings }).from(surveySettings).where(eq(surveySettings.siteId, siteId));
@@ -45,6 +47,8 @@ async function overridesOf(db: Executor, siteId: string): Promise<Overrides> {
 function strip(p: SurveySettingsPatch): Overrides {
   const out: Overrides = {};
   if (p.npsFrequencyDays !== undefined) out.npsFrequencyDays = p.npsFrequencyDays;
+  // Null is the default (off): stored as nothing, like a question text set back to its default.
+  if (typeof p.npsAfterDays === 'number') out.npsAfterDays = p.npsAfterDays;
   for (const kind of ['csat', 'nps'] as const) {
     const texts = p.questions?.[kind];
     if (!texts) continue;
@@ -56,7 +60,11 @@ function strip(p: SurveySettingsPatch): Overrides {
 
 function merged(o: Overrides): SurveySettings {
   const question = (kind: SurveyKind): LocalizedText => ({ ...DEFAULT_SURVEY_SETTINGS.questions[kind], ...o.questions?.[kind] }) as LocalizedText;
-  return { npsFrequencyDays: o.npsFrequencyDays ?? DEFAULT_SURVEY_SETTINGS.npsFrequencyDays, questions: { csat: question('csat'), nps: question('nps') } };
+  return {
+    npsFrequencyDays: o.npsFrequencyDays ?? DEFAULT_SURVEY_SETTINGS.npsFrequencyDays,
+    npsAfterDays: o.npsAfterDays ?? DEFAULT_SURVEY_SETTINGS.npsAfterDays,
+    questions: { csat: question('csat'), nps: question('nps') },
+  };
 }
 
 export async function readSurveySettings(db: Executor, siteId: string): Promise<SurveySettings> {
@@ -75,6 +83,8 @@ export async function updateSurveySettings(db: Executor, s: Staff, siteId: strin
   const current = await overridesOf(db, siteId);
   const next: SurveySettingsPatch = { npsFrequencyDays: patch.npsFrequencyDays ?? current.npsFrequencyDays };
   if (next.npsFrequencyDays === undefined) delete next.npsFrequencyDays;
+  const after = patch.npsAfterDays !== undefined ? patch.npsAfterDays : current.npsAfterDays;
+  if (after !== undefined) next.npsAfterDays = after;
   for (const kind of ['csat', 'nps'] as const) {
     const texts: Partial<Record<Locale, string | null>> = { ...current.questions?.[kind], ...patch.questions?.[kind] };
     if (Object.keys(texts).length > 0) next.questions = { ...next.questions, [kind]: texts };

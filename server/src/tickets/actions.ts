@@ -19,6 +19,7 @@ import { inviteCsatForTicket } from '../surveys/service.js';
 import { tickets } from './schema.js';
 import { BREACH_JOB, pauseEscalation, rescheduleBreach, resumeEscalation } from './sla-jobs.js';
 import { addEntry, recordHistory, type Actor } from './thread.js';
+import { emitTicketUpdated } from '../webhooks/events.js';
 
 const actorOf = (s: Staff): Actor => ({ kind: 'agent', id: s.id, name: s.name });
 
@@ -65,6 +66,7 @@ export async function agentReply(ctx: AppContext, s: Staff, ticketId: string, in
     if (status !== before.status) await recordHistory(tx, before.id, actorOf(s), 'status', { from: before.status, to: status }, now);
     if (firstAnswer) await cancelJob(tx, BREACH_JOB, before.id);
     await statusEffects(tx, before, after!, now);
+    await emitTicketUpdated(tx, ctx, before, after!, now);
     if (kind === 'public') {
       const settings = await slaSettings(tx, before.siteId);
       await mailCustomer(tx, ctx, after!, 'ticket.reply', { body: input.message, agentName: s.name }, { now, linkDays: settings.linkDays });
@@ -139,11 +141,12 @@ export async function patchTicket(ctx: AppContext, s: Staff, ticketId: string, p
     }
     const [after] = await tx.update(tickets).set(set).where(eq(tickets.id, before.id)).returning();
     await statusEffects(tx, before, after!, now);
+    await emitTicketUpdated(tx, ctx, before, after!, now);
     if (set.firstResponseDueAt) await rescheduleBreach(tx, after!);
     if (after!.status === 'resolved' && before.status !== 'resolved') {
       const settings = await slaSettings(tx, before.siteId);
-      // Resolved by the team: the mail asks how we did (CSAT), once per resolution (surveys/service.ts).
-      const survey = after!.contactEmail ? await inviteCsatForTicket(tx, ctx, after!.id) : null;
+      // Resolved by the team: the mail and the ticket page ask how we did (CSAT), once per resolution (surveys/service.ts).
+      const survey = await inviteCsatForTicket(tx, ctx, after!.id);
       await mailCustomer(tx, ctx, after!, 'ticket.resolved', survey ? { surveyLink: surveyPageUrl(ctx, survey.token) } : {}, { now, linkDays: settings.linkDays });
     }
     return after!;

@@ -69,6 +69,7 @@ export function ticketConsoleRoutes(ctx: AppContext) {
       departmentId: q.department ? requireUuid(q.department, 'department') : undefined,
       q: q.q && q.q.length > 200 ? q.q.slice(0, 200) : q.q,
       before: dateParam(q.before, 'before'),
+      offset: intParam(q.offset, 'offset', 0, 10_000, 0),
       limit: intParam(q.limit, 'limit', 1, 200, 50),
     });
     return c.json({ tickets });

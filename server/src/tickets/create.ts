@@ -19,6 +19,7 @@ import { nextTicketNumber } from './numbers.js';
 import { tickets } from './schema.js';
 import { addEntry, recordHistory, type Actor } from './thread.js';
 import { scheduleSlaJobs } from './sla-jobs.js';
+import { emitWebhookEvent, ticketPayload } from '../webhooks/events.js';
 
 export type CheckedUploads = Awaited<ReturnType<typeof checkUploads>>;
 
@@ -90,6 +91,7 @@ export async function createTicket(ctx: AppContext, input: NewTicket): Promise<T
     await recordHistory(tx, row!.id, input.author, 'created', { to: number }, now);
     const token = await createTicketLink(tx, row!.id, now, settings.linkDays);
     await scheduleSlaJobs(tx, row!, plan);
+    await emitWebhookEvent(tx, ctx, input.siteId, 'ticket.created', { ticket: ticketPayload(row!) }, { now });
     await mailCustomer(tx, ctx, row!, 'ticket.created', { dueAt: plan.firstResponseDueAt, timeZone: (await calendarOf(tx, departmentId)).timeZone, targetMinutes: target }, { now, linkDays: settings.linkDays, token });
     return { row: row!, token };
   });

@@ -8,7 +8,10 @@ import type { AppContext } from '../context.js';
 import type { Executor } from '../db/client.js';
 import { storeFiles } from '../files/service.js';
 import { AppError } from '../lib/errors.js';
+import { ticketSurvey } from '../surveys/offers.js';
+import { inviteCsatForTicket } from '../surveys/service.js';
 import { customerStatus, isActive, lockTicket, type TicketRow } from './dto.js';
+import { emitTicketUpdated } from '../webhooks/events.js';
 import type { CheckedUploads } from './create.js';
 import { ticketOfLink } from './links.js';
 import { emitTicket } from './notify.js';
@@ -24,7 +27,7 @@ export async function ticketByLink(ctx: AppContext, token: string): Promise<Tick
   return row;
 }
 
-export async function customerView(db: Executor, row: TicketRow): Promise<CustomerTicket> {
+export async function customerView(db: Executor, row: TicketRow, now: Date): Promise<CustomerTicket> {
   const [category] = row.categoryId ? await db.select({ slug: ticketCategories.slug, names: ticketCategories.names }).from(ticketCategories).where(eq(ticketCategories.id, row.categoryId)) : [];
   return {
     number: row.number,
@@ -37,6 +40,8 @@ export async function customerView(db: Executor, row: TicketRow): Promise<Custom
     entries: await readThread(db, row.id, { publicOnly: true }),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    // The link is the credential for the survey too: whoever may follow the ticket may rate it.
+    survey: customerStatus(row.status) === 'resolved' ? await ticketSurvey(db, row.id, now) : null,
   };
 }
 
@@ -71,6 +76,7 @@ export async function customerReply(
       await recordHistory(tx, row.id, customerActor(row), 'status', { from: row.status, to: status }, now);
       await resumeEscalation(tx, updated!, now);
     }
+    await emitTicketUpdated(tx, ctx, row, updated!, now);
     return { row: updated!, duplicate: false };
   });
   if (!result.duplicate) await emitTicket(ctx, result.row);
@@ -87,6 +93,9 @@ export async function customerResolve(ctx: AppContext, ticketId: string): Promis
     const [updated] = await tx.update(tickets).set({ status: 'resolved', resolvedAt: now, updatedAt: now }).where(eq(tickets.id, row.id)).returning();
     await recordHistory(tx, row.id, customerActor(row), 'status', { from: row.status, to: 'resolved' }, now);
     await pauseEscalation(tx, row.id);
+    await emitTicketUpdated(tx, ctx, row, updated!, now);
+    // They are on the ticket page: it asks how we did right there (no mail; surveys/offers.ts).
+    await inviteCsatForTicket(tx, ctx, row.id);
     return updated!;
   });
   await emitTicket(ctx, row);

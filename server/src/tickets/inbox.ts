@@ -1,4 +1,9 @@
-/** The console's ticket inbox: views, filters, search and one ticket in full. */
+/**
+ * The console's ticket inbox: views, filters, search and one ticket in full. A search ranks with the
+ * help center's engine (search-index.ts) and then keeps, in rank order, the tickets the view, the
+ * filters and the agent's access let through: the same conditions as the list, so a search never
+ * shows a ticket the list would not.
+ */
 import { and, desc, eq, gt, ilike, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { TicketDetail, TicketPriority, TicketStatus, TicketSummary, TicketView } from '@parley/protocol';
 import type { AppContext } from '../context.js';
@@ -7,8 +12,9 @@ import { AppError } from '../lib/errors.js';
 import { scriptVariants } from '../kb/search/normalize.js';
 import { slaSettings } from '../sla/policy.js';
 import { summaryDto, type TicketRow } from './dto.js';
-import { TICKET_NUMBER } from './numbers.js';
+import { formatTicketNumber } from './numbers.js';
 import { ticketEntries, tickets } from './schema.js';
+import { rankTickets } from './search-index.js';
 import { readHistory, readThread } from './thread.js';
 import { visibleTo, type Staff } from './access.js';
 
@@ -21,6 +27,8 @@ export interface InboxQuery {
   q?: string;
   /** Paging: rows updated before this instant. */
   before?: Date;
+  /** Paging a search (ranked, not by time): matches already shown. */
+  offset?: number;
   limit: number;
 }
 
@@ -67,23 +75,7 @@ export async function listTickets(ctx: AppContext, s: Staff, siteId: string, q: 
   if (q.departmentId) where.push(eq(tickets.departmentId, q.departmentId));
   if (q.before) where.push(lt(tickets.updatedAt, q.before));
   const text = q.q?.trim();
-  if (text) {
-    if (TICKET_NUMBER.test(text.toUpperCase())) where.push(eq(tickets.number, text.toUpperCase()));
-    else {
-      // 简体 and 繁體 find each other (OpenCC, as the help center's search folds them).
-      const likes = scriptVariants(text).map((v) => `%${likeEscape(v)}%`);
-      where.push(
-        or(
-          ...likes.flatMap((like) => [
-            ilike(tickets.subject, like),
-            ilike(tickets.contactName, like),
-            ilike(tickets.contactEmail, like),
-            sql`exists (select 1 from ${ticketEntries} where ${ticketEntries.ticketId} = ${tickets.id} and ${ticketEntries.body} ilike ${like})`,
-          ]),
-        ),
-      );
-    }
-  }
+  if (text) return searched(ctx, siteId, where, text, q.offset ?? 0, q.limit, now);
   const rows = await ctx.db
     .select({ t: tickets, assigneeName: agents.name })
     .from(tickets)
@@ -91,6 +83,77 @@ export async function listTickets(ctx: AppContext, s: Staff, siteId: string, q: 
     .where(and(...where))
     .orderBy(desc(tickets.updatedAt), desc(tickets.id))
     .limit(q.limit);
+  return rows.map((r) => summaryDto(r.t, r.assigneeName, now));
+}
+
+/** Ranked tickets are read under the list's conditions in chunks: the first a few pages' worth, each next one larger. */
+const FIRST_CHECK = 100;
+/** One array parameter, not one parameter per id. */
+const idIn = (ids: string[]) => sql`${tickets.id} = any(${`{${ids.join(',')}}`}::uuid[])`;
+/** A number typed in full (T-2026-000123, t2026000123, 2026-000123), or only its sequence (000123, 123). */
+const FULL_NUMBER = /^(?:t-?)?(\d{4})-?(\d{6,})$/i;
+const SEQUENCE = /^\d{1,9}$/;
+/** Years a bare sequence is looked up in: this one and the nine before (an indexed lookup, not a scan). */
+const SEQUENCE_YEARS = 10;
+
+function numbersFor(text: string, now: Date): string[] {
+  const full = FULL_NUMBER.exec(text);
+  if (full) return [formatTicketNumber(Number(full[1]), Number(full[2]))];
+  if (!SEQUENCE.test(text) || Number(text) === 0) return [];
+  const year = now.getUTCFullYear();
+  return Array.from({ length: SEQUENCE_YEARS }, (_, i) => formatTicketNumber(year - i, Number(text)));
+}
+
+/**
+ * One page of a search: the ticket whose number was typed first, then the engine's matches by
+ * relevance (equal scores: latest change first), each kept only if the list's conditions let it
+ * through. When the engine finds nothing at all, a plain substring match (简/繁 folded) still runs,
+ * so a fragment of an email address or a word inside a longer one is never worse than before.
+ */
+async function searched(ctx: AppContext, siteId: string, where: Array<SQL | undefined>, text: string, offset: number, limit: number, now: Date): Promise<TicketSummary[]> {
+  const wanted = offset + limit;
+  const rowsWhere = (cond: SQL) =>
+    ctx.db
+      .select({ t: tickets, assigneeName: agents.name })
+      .from(tickets)
+      .leftJoin(agents, eq(agents.id, tickets.assigneeId))
+      .where(and(...where, cond));
+  const found = [];
+  const numbers = numbersFor(text, now);
+  if (numbers.length) found.push(...(await rowsWhere(inArray(tickets.number, numbers)).orderBy(desc(tickets.number))));
+  const ranked = await rankTickets(ctx, siteId, text);
+  if (!numbers.length && !ranked.length) return substringSearch(ctx, where, text, offset, limit, now);
+  const seen = new Set(found.map((r) => r.t.id));
+  for (let i = 0, size = Math.max(FIRST_CHECK, 2 * wanted); i < ranked.length && found.length < wanted; i += size, size *= 4) {
+    const chunk = ranked.slice(i, i + size).filter((r) => !seen.has(r.id));
+    if (!chunk.length) continue;
+    const score = new Map(chunk.map((r) => [r.id, Math.round(r.score * 1000)]));
+    const rows = await rowsWhere(idIn([...score.keys()]));
+    rows.sort((a, b) => score.get(b.t.id)! - score.get(a.t.id)! || b.t.updatedAt.getTime() - a.t.updatedAt.getTime() || (a.t.id < b.t.id ? 1 : -1));
+    found.push(...rows);
+  }
+  return found.slice(offset, wanted).map((r) => summaryDto(r.t, r.assigneeName, now));
+}
+
+/** Subject, contact and thread containing the text as typed or in the other Chinese script; latest change first. */
+async function substringSearch(ctx: AppContext, where: Array<SQL | undefined>, text: string, offset: number, limit: number, now: Date): Promise<TicketSummary[]> {
+  const likes = scriptVariants(text).map((v) => `%${likeEscape(v)}%`);
+  const matches = or(
+    ...likes.flatMap((like) => [
+      ilike(tickets.subject, like),
+      ilike(tickets.contactName, like),
+      ilike(tickets.contactEmail, like),
+      sql`exists (select 1 from ${ticketEntries} where ${ticketEntries.ticketId} = ${tickets.id} and ${ticketEntries.body} ilike ${like})`,
+    ]),
+  );
+  const rows = await ctx.db
+    .select({ t: tickets, assigneeName: agents.name })
+    .from(tickets)
+    .leftJoin(agents, eq(agents.id, tickets.assigneeId))
+    .where(and(...where, matches))
+    .orderBy(desc(tickets.updatedAt), desc(tickets.id))
+    .offset(offset)
+    .limit(limit);
   return rows.map((r) => summaryDto(r.t, r.assigneeName, now));
 }
 

@@ -60,7 +60,7 @@ export function ticketRoutes(ctx: AppContext) {
     const locale = data.locale ?? localeFromHeader(c.req.header('accept-language'));
     const now = ctx.clock();
     if (data.employeeToken) {
-      const employee = await verifyEmployeeToken(data.employeeToken, site.secret, now);
+      const employee = await verifyEmployeeToken(data.employeeToken, site, now);
       const anonymous = data.anonymous === true;
       // Anonymous: the token proved this is an employee; nothing about who is kept past this line.
       const created = await createTicket(ctx, {
@@ -103,7 +103,7 @@ export function ticketRoutes(ctx: AppContext) {
   app.get('/link/:token', async (c) => {
     const row = await ticketByLink(ctx, c.req.param('token'));
     c.header('Cache-Control', 'private, no-store');
-    return c.json({ ticket: await customerView(ctx.db, row) });
+    return c.json({ ticket: await customerView(ctx.db, row, ctx.clock()) });
   });
 
   app.post('/link/:token/replies', async (c) => {
@@ -111,13 +111,13 @@ export function ticketRoutes(ctx: AppContext) {
     const { data, uploads } = await readTicketBody(c, customerReplySchema);
     await customerReply(ctx, row.id, { message: data.message, via: 'web', uploads });
     const fresh = await ticketByLink(ctx, c.req.param('token'));
-    return c.json({ ticket: await customerView(ctx.db, fresh) }, 201);
+    return c.json({ ticket: await customerView(ctx.db, fresh, ctx.clock()) }, 201);
   });
 
   app.post('/link/:token/resolve', async (c) => {
     const row = await ticketByLink(ctx, c.req.param('token'));
     const resolved = await customerResolve(ctx, row.id);
-    return c.json({ ticket: await customerView(ctx.db, resolved) });
+    return c.json({ ticket: await customerView(ctx.db, resolved, ctx.clock()) });
   });
 
   app.get('/link/:token/files/:fileId', async (c) => {

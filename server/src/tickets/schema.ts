@@ -3,7 +3,7 @@
  * References to other domains' tables are lazy arrows, which keeps the import cycle with db/schema.ts harmless.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Locale, LocalizedText, TicketAudience, TicketEntry, TicketPriority, TicketSource, TicketStatus } from '@parley/protocol';
 import { agents, conversations, departments, sites, visitors } from '../db/schema.js';
 
@@ -81,13 +81,26 @@ export const tickets = pgTable(
     closedAt: at('closed_at'),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
+    /**
+     * The transaction that last wrote the row, set on every insert and every update through the query
+     * builder: how the search indexes of other processes learn what changed (see search-index.ts).
+     */
+    searchXid: bigint('search_xid', { mode: 'number' })
+      .notNull()
+      .default(sql`(pg_current_xact_id()::text::bigint)`)
+      .$onUpdate(() => sql`(pg_current_xact_id()::text::bigint)`),
   },
   (t) => [
     uniqueIndex('tickets_site_number_uq').on(t.siteId, t.number),
+    index('tickets_site_search_xid_idx').on(t.siteId, t.searchXid),
     index('tickets_site_updated_idx').on(t.siteId, t.updatedAt),
     index('tickets_assignee_idx').on(t.assigneeId).where(sql`${t.status} in ('new', 'open', 'pending')`),
     index('tickets_department_idx').on(t.departmentId, t.updatedAt),
+    // Reports: a site's tickets by creation time (reports/).
+    index('tickets_site_created_idx').on(t.siteId, t.createdAt),
     index('tickets_due_idx').on(t.firstResponseDueAt).where(sql`${t.firstRespondedAt} is null and ${t.status} in ('new', 'open')`),
+    // The contact a browser is (surveys/nps-auto.ts): its newest ticket with an email.
+    index('tickets_visitor_idx').on(t.visitorId, t.createdAt).where(sql`${t.visitorId} is not null`),
   ],
 );
 

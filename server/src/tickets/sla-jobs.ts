@@ -18,6 +18,7 @@ import { isActive, lockTicket, type TicketRow } from './dto.js';
 import { emitTicket, mailStaff } from './notify.js';
 import { tickets } from './schema.js';
 import { recordHistory, SYSTEM } from './thread.js';
+import { emitWebhookEvent, ticketPayload } from '../webhooks/events.js';
 
 export const BREACH_JOB = 'ticket.breach';
 export const ESCALATE_JOB = 'ticket.escalate';
@@ -83,6 +84,8 @@ export function registerSlaJobs(ctx: AppContext): void {
     await recordHistory(tx, ticket.id, SYSTEM, 'escalated', { from: String(ticket.escalationLevel), to: String(level) }, now);
     const notified = await mailStaff(tx, ctx, row!, level, now);
     if (notified > 0) await recordHistory(tx, ticket.id, SYSTEM, 'notified', { to: `${notified} by email` }, now);
+    // A team's group chat (DingTalk, WeCom, Feishu) hears of it with the escalation, or not at all.
+    await emitWebhookEvent(tx, ctx, row!.siteId, 'ticket.escalated', { ticket: ticketPayload(row!), level }, { now });
     if (level < 3) {
       const settings = await slaSettings(tx, ticket.siteId);
       const cal = await calendarOf(tx, ticket.departmentId);

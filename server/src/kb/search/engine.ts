@@ -185,33 +185,26 @@ export class KbIndex {
     return this.run(query, opts);
   }
 
+  /**
+   * Every matching group, best first, with its score and no excerpt: for a caller that filters the
+   * matches by rules the index does not know (the ticket inbox: who may see what, the view) before it
+   * takes a page, so the 50-hit cap of `search` must not apply. `missing` counts the question's
+   * concepts a group covers less than half of (0: it matches every word, in some form).
+   */
+  rankGroups(query: string, opts: Pick<SearchOptions, 'locales'>): Array<{ groupId: string; score: number; missing: number }> {
+    try {
+      return (this.match(query, opts)?.ranked ?? []).map((r) => ({ groupId: r.groupId, score: r.score, missing: r.missing }));
+    } catch {
+      return [];
+    }
+  }
+
   private run(query: string, opts: SearchOptions): EngineResult & { signals: Signals | null; concepts: string[] } {
     const none = { hits: [], confident: false, signals: null, concepts: [] };
     const limit = Math.max(1, Math.min(50, Math.floor(Number(opts?.limit) || 10)));
-    const wanted = (Array.isArray(opts?.locales) ? opts.locales : []).filter(isLocale);
-    const locales = [...new Set(wanted.length ? wanted : SUPPORTED_LOCALES)];
-    const text = clean(typeof query === 'string' ? query : '', MAX_QUERY);
-    let concepts = analyzeQuery(fold(text), this.analyzer);
-    const indexes = locales.map((l) => this.byLocale.get(l)!).filter((li) => li.count > 0);
-    if (!concepts.length || !indexes.length) return none;
-
-    addTypoLeaves(concepts, (term) => indexes.some((li) => li.terms.has(term)), !/[\s\p{P}\p{S}]$/u.test(text));
-    if (concepts.length > MAX_CONCEPTS) {
-      // Keep the rarest: they say the most about what is asked.
-      const pooled = (c: Concept) => Math.max(...indexes.map((li) => mass(c, li) ?? idf(0, li.count)));
-      concepts = concepts
-        .map((c) => ({ c, m: pooled(c) }))
-        .sort((a, b) => b.m - a.m)
-        .slice(0, MAX_CONCEPTS)
-        .map((x) => x.c);
-    }
-
-    const perLocale = indexes.map((li) => {
-      const lists = this.lookup(li, concepts);
-      const set = scoreArticles(concepts, li.terms.capacity, (leaf) => lists.get(leafKey(leaf)) ?? EMPTY, (slot, alt) => this.together(li, slot, alt), matchedCount(lists.values(), li.terms.capacity));
-      return { li, lists, set };
-    });
-    const ranked = rank(concepts, indexes, perLocale, this.groupIds.length, (g) => this.groupIds[g]!);
+    const m = this.match(query, opts);
+    if (!m) return none;
+    const { ranked, concepts, locales, perLocale } = m;
     const [top, second] = ranked;
     const signals: Signals | null = top
       ? {
@@ -231,6 +224,35 @@ export class KbIndex {
       signals,
       concepts: concepts.map((c) => c.label),
     };
+  }
+
+  /** The query's concepts and every group that matches them, ranked; null when nothing can match. */
+  private match(query: string, opts: Pick<SearchOptions, 'locales'>) {
+    const wanted = (Array.isArray(opts?.locales) ? opts.locales : []).filter(isLocale);
+    const locales = [...new Set(wanted.length ? wanted : SUPPORTED_LOCALES)];
+    const text = clean(typeof query === 'string' ? query : '', MAX_QUERY);
+    let concepts = analyzeQuery(fold(text), this.analyzer);
+    const indexes = locales.map((l) => this.byLocale.get(l)!).filter((li) => li.count > 0);
+    if (!concepts.length || !indexes.length) return null;
+
+    addTypoLeaves(concepts, (term) => indexes.some((li) => li.terms.has(term)), !/[\s\p{P}\p{S}]$/u.test(text));
+    if (concepts.length > MAX_CONCEPTS) {
+      // Keep the rarest: they say the most about what is asked.
+      const pooled = (c: Concept) => Math.max(...indexes.map((li) => mass(c, li) ?? idf(0, li.count)));
+      concepts = concepts
+        .map((c) => ({ c, m: pooled(c) }))
+        .sort((a, b) => b.m - a.m)
+        .slice(0, MAX_CONCEPTS)
+        .map((x) => x.c);
+    }
+
+    const perLocale = indexes.map((li) => {
+      const lists = this.lookup(li, concepts);
+      const set = scoreArticles(concepts, li.terms.capacity, (leaf) => lists.get(leafKey(leaf)) ?? EMPTY, (slot, alt) => this.together(li, slot, alt), matchedCount(lists.values(), li.terms.capacity));
+      return { li, lists, set };
+    });
+    const ranked = rank(concepts, indexes, perLocale, this.groupIds.length, (g) => this.groupIds[g]!);
+    return { ranked, concepts, locales, perLocale };
   }
 
   /**

@@ -19,6 +19,8 @@ export interface Ranked {
   titleCoverage: number;
   /** Only a browse result (every word common, all of them in the title): shown, never an answer. */
   browse?: boolean;
+  /** Concepts of the question (interrogatives aside) the group covers less than half of. */
+  missing: number;
 }
 
 /**
@@ -113,15 +115,17 @@ export function rank(
     let title = 0;
     let rareCredit = 0;
     let allInTitle = totalMass > 0;
+    let missing = 0;
     for (let i = 0; i < n; i++) {
       const w = weights[i]!;
+      if (w.mass > 0 && credits[g * n + i]! < MIN_CREDIT) missing++;
       score += scores[g * n + i]!;
       matched += w.mass * credits[g * n + i]!;
       title += w.mass * titles[g * n + i]!;
       if (w.rare && credits[g * n + i]! > rareCredit) rareCredit = credits[g * n + i]!;
       if (w.mass > 0 && titles[g * n + i]! < MIN_CREDIT) allInTitle = false;
     }
-    const row = { group: b.group, groupId: groupId(b.group), bestIn: b.li, bestSlot: b.slot, score, coverage: totalMass > 0 ? matched / totalMass : 0, titleCoverage: totalMass > 0 ? title / totalMass : 0 };
+    const row = { group: b.group, groupId: groupId(b.group), bestIn: b.li, bestSlot: b.slot, score, coverage: totalMass > 0 ? matched / totalMass : 0, titleCoverage: totalMass > 0 ? title / totalMass : 0, missing };
     if (rareCredit >= MIN_CREDIT || matched >= threshold) ranked.push(row);
     else if (allInTitle) browse.push({ ...row, browse: true });
   });
