@@ -21,6 +21,7 @@ type Io = Server;
 let io: Io;
 let close: () => Promise<void>;
 let count: (query: string) => Promise<number> = async () => NaN;
+let rows: (query: string) => Promise<unknown[]> = async () => [];
 
 function mem() {
   // Twice: the first pass can leave finalizable objects for the second.
@@ -51,12 +52,12 @@ if (kind === 'parley') {
   });
   io = server.app.io;
   close = () => server.close();
-  count = async (query) => {
+  rows = async (query) => {
     // postgres.js returns the rows as an array, PGlite as `{ rows }`.
     const result = (await server.database.db.execute(query)) as unknown;
-    const rows = (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as Array<{ n: unknown }>;
-    return Number(rows[0]?.n ?? NaN);
+    return Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
   };
+  count = async (query) => Number(((await rows(query)) as Array<{ n: unknown }>)[0]?.n ?? NaN);
   const alice = server.accounts.alice;
   process.send!({ url: server.url, siteKey: server.siteKey, salesId: server.departments.sales.id, alice: { email: alice.email, password: alice.password }, driver: server.database.driver });
 } else {
@@ -118,7 +119,8 @@ process.on('message', async (m: { id: number; cmd: string; arg?: unknown }) => {
   try {
     if (m.cmd === 'mem') result = mem();
     else if (m.cmd === 'count') result = await count(String(m.arg));
-    else if (m.cmd === 'sockets') result = io.of('/visitor').sockets.size;
+    else if (m.cmd === 'rows') result = await rows(String(m.arg));
+    else if (m.cmd === 'sockets') result = io.of(typeof m.arg === 'string' ? m.arg : '/visitor').sockets.size;
     else if (m.cmd === 'drop') {
       // Transport closed without Socket.IO's DISCONNECT packet: clients treat it as a network failure
       // and reconnect by themselves (a DISCONNECT would tell them to stay away).

@@ -1,0 +1,281 @@
+/**
+ * An urgent announcement to 10,000 connected employees on one process (issue 10, DESIGN.md "Scale").
+ *
+ *   pnpm bench:announcements -- [--count=10000] [--db=pglite|pg] [--max-seconds=150] [--root=DIR]
+ *
+ * The server under test runs in its own process (lib.ts Sut, sut.ts). The generator signs `count`
+ * employee tokens as an intranet would (HS256, the site's identity secret; a third each Support, Sales,
+ * and Finance-or-nothing, which matches no Parley department; languages en / zh-CN / zh-TW in turn),
+ * opens one /employee socket per employee (websocket, 100 handshakes in flight) and has each ask
+ * `announcement:list` once, as `<parley-banner>` does on connect. Server memory is sampled (after GC)
+ * before and after.
+ *
+ * Then an admin publishes an urgent announcement for everyone with acknowledgement required through the
+ * console REST API. Delivery = time from sending the publish request to `announcement:new` on each socket
+ * (measured in this process, so it includes the generator's own time to decode 10,000 frames on the same
+ * 2 cores). When every socket has it, all of them send `announcement:ack` at once (the worst case:
+ * everyone clicks the moment the dialog opens; a failed ack is retried up to 3 times, 1 s apart), and
+ * the run waits for every ack. The database must then hold exactly `count` acknowledged receipts, and the
+ * console's receipts API must say the same. Last, an announcement for Support alone must reach exactly
+ * the Support sockets. Exit 1 when any count is off or delivery p99 is 2 s or more.
+ *
+ * PostgreSQL (`--db=pg`): a throw-away database on TEST_DATABASE_URL's server (default
+ * postgres://postgres@127.0.0.1:5432/test), created for the run and dropped after it, as for the other
+ * socket benchmarks; every run starts from no receipts.
+ */
+import { createHmac } from 'node:crypto';
+import { execSync } from 'node:child_process';
+import type { AnnouncementReceipts } from '../../packages/protocol/src/index.js';
+import { DEMO_ACCOUNTS } from '../../server/src/db/seed-data.js';
+import { Sut, ack, flags, fmt, machine, mib, kib, openSocket, percentile, pool, sleep, sortedOf, table } from './lib.js';
+import type { Mem, Socket } from './lib.js';
+
+const f = flags();
+const fdLimit = Number(execSync('ulimit -n', { encoding: 'utf8', shell: '/bin/sh' }).trim()) || 1024;
+// Every socket costs one descriptor here and one in the server process; headroom for files and stdio.
+const allowed = fdLimit - 600;
+const wanted = Number(f.count ?? 10_000);
+const count = Math.min(wanted, allowed);
+const maxMs = Number(f['max-seconds'] ?? 150) * 1000;
+const db = (f.db ?? 'pglite') as 'pg' | 'pglite';
+const GOAL_P99_MS = 2000;
+const LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
+
+const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+/** What a company intranet signs (identity/employee-token.ts verifies it): HS256, the site's secret. */
+function employeeToken(secret: string, claims: { sub: string; name: string; departments: string[]; locale: string }): string {
+  const now = Math.floor(Date.now() / 1000);
+  const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ ...claims, iat: now, exp: now + 3600 })}`;
+  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
+}
+
+function departmentsOf(i: number): string[] {
+  if (i % 3 === 0) return ['Support'];
+  if (i % 3 === 1) return ['Sales'];
+  // Departments Parley does not have, or none: in "everyone" all the same.
+  return i % 2 === 0 ? ['Finance'] : [];
+}
+
+interface Employee {
+  socket: Socket;
+  support: boolean;
+}
+
+async function api<T>(url: string, token: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${url}/api/console/announcements${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function get<T>(url: string, token: string, path: string): Promise<T> {
+  const res = await fetch(`${url}/api/console/announcements${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Resolves when `done()` is true or `ms` has passed; checks every 20 ms. */
+async function until(done: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!done() && Date.now() < end) await sleep(20);
+}
+
+const failures: string[] = [];
+const check = (ok: boolean, what: string) => {
+  if (!ok) failures.push(what);
+};
+
+console.log(`# announcements: ${machine()}`);
+console.log(`# ${count} employees${count < wanted ? ` (asked ${wanted}; the fd limit ${fdLimit} allows ${allowed})` : ''}, ${db === 'pg' ? 'PostgreSQL' : 'PGlite'}`);
+const started = Date.now();
+const deadline = started + maxMs;
+const sut = await Sut.start('parley', { db, ...(f.root ? { root: f.root } : {}) });
+const employees: Employee[] = [];
+try {
+  const { url, siteKey } = sut.info;
+  const [site] = await sut.call<Array<{ secret: string }>>('rows', `select secret from sites where key = '${siteKey}'`);
+  const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
+  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: admin.email, password: admin.password }) });
+  if (!login.ok) throw new Error(`admin login: ${login.status}`);
+  const { token: adminToken } = (await login.json()) as { token: string };
+
+  const t0 = performance.now();
+  const tokens = Array.from({ length: count }, (_, i) =>
+    employeeToken(site!.secret, { sub: `bench-${i}`, name: `Employee ${i}`, departments: departmentsOf(i), locale: LOCALES[i % LOCALES.length]! }),
+  );
+  console.error(`# ${count} tokens signed in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  await sleep(500);
+  const before = await sut.call<Mem>('mem');
+  const t1 = Date.now();
+  let refused = 0;
+  // Sockets lost during the run, by Socket.IO's reason (none expected).
+  const dropped = new Map<string, number>();
+  let listFailed = 0;
+  await pool(
+    count,
+    100,
+    async (i) => {
+      try {
+        const socket = await openSocket(url, '/employee', { siteKey, token: tokens[i] });
+        employees.push({ socket, support: i % 3 === 0 });
+        socket.on('disconnect', (reason) => void dropped.set(reason, (dropped.get(reason) ?? 0) + 1));
+        // As <parley-banner> does on connect; nothing is live yet.
+        const list = await ack<unknown[]>(socket, 'announcement:list', {}).catch(() => null);
+        if (!Array.isArray(list)) listFailed++;
+      } catch {
+        refused++;
+      }
+      if (employees.length % 2000 === 0) console.error(`#   ${employees.length} sockets`);
+    },
+    deadline,
+  );
+  const connectSeconds = (Date.now() - t1) / 1000;
+  await sleep(1000);
+  const held = await sut.call<number>('sockets', '/employee');
+  const after = await sut.call<Mem>('mem');
+  console.error(`# ${employees.length} connected in ${connectSeconds.toFixed(1)} s (${refused} refused, ${listFailed} lists failed), server holds ${held}`);
+  check(employees.length === count && held === count, `connected ${employees.length}, server holds ${held}, expected ${count}`);
+  check(listFailed === 0, `${listFailed} announcement:list calls failed`);
+
+  // The urgent announcement, to everyone, acknowledgement required.
+  const draft = await api<{ announcement: { id: string } }>(url, adminToken, '', {
+    versions: [
+      { locale: 'en', title: 'Building evacuation', body: 'Leave the building now by the **nearest** exit. Do not use the lifts.' },
+      { locale: 'zh-CN', title: '大楼疏散', body: '请立即从**最近的**出口离开大楼。请勿乘坐电梯。' },
+      { locale: 'zh-TW', title: '大樓疏散', body: '請立即從**最近的**出口離開大樓。請勿乘坐電梯。' },
+    ],
+    priority: 'urgent',
+    ackRequired: true,
+    audience: { kind: 'everyone' },
+  });
+  const id = draft.announcement.id;
+  const delivery = new Float64Array(employees.length).fill(NaN);
+  let received = 0;
+  let duplicates = 0;
+  let sentAt = 0;
+  employees.forEach((e, i) =>
+    e.socket.on('announcement:new', (a: { id: string }) => {
+      if (a.id !== id) return;
+      if (!Number.isNaN(delivery[i]!)) return void duplicates++;
+      delivery[i] = performance.now() - sentAt;
+      received++;
+    }),
+  );
+  await sleep(1000);
+  sentAt = performance.now();
+  await api(url, adminToken, `/${id}/publish`);
+  const publishMs = performance.now() - sentAt;
+  await until(() => received === employees.length, 10_000);
+  const allMs = performance.now() - sentAt;
+  await sleep(500); // a second copy would show up here
+  const sortedDelivery = sortedOf(Array.from(delivery).filter((d) => !Number.isNaN(d)));
+  console.error(`# publish answered in ${publishMs.toFixed(0)} ms; ${received} received in ${allMs.toFixed(0)} ms`);
+  check(received === count, `${received} of ${count} received the urgent announcement`);
+  check(duplicates === 0, `${duplicates} sockets received it twice`);
+  const p99 = percentile(sortedDelivery, 99);
+  check(p99 < GOAL_P99_MS, `delivery p99 ${p99.toFixed(0)} ms is not under ${GOAL_P99_MS} ms`);
+
+  // Everyone acknowledges at once.
+  const ackRtt: number[] = [];
+  let ackFailed = 0;
+  let retries = 0;
+  const tAck = performance.now();
+  await Promise.all(
+    employees.map(async (e) => {
+      for (let attempt = 1; ; attempt++) {
+        const t = performance.now();
+        try {
+          await ack(e.socket, 'announcement:ack', { id }, 90_000);
+          ackRtt.push(performance.now() - t);
+          return;
+        } catch {
+          if (attempt === 3) return void ackFailed++;
+          retries++;
+          await sleep(1000);
+        }
+      }
+    }),
+  );
+  const ackAllMs = performance.now() - tAck;
+  const sortedAck = sortedOf(ackRtt);
+  const stored = await sut.call<number>('count', `select count(*) as n from announcement_receipts where announcement_id = '${id}' and acknowledged_at is not null`);
+  const { receipts } = await get<{ receipts: AnnouncementReceipts }>(url, adminToken, `/${id}/receipts`);
+  console.error(`# ${ackRtt.length} acks answered in ${ackAllMs.toFixed(0)} ms (${retries} retries, ${ackFailed} failed); ${stored} acknowledged receipts stored`);
+  check(ackRtt.length === count && ackFailed === 0, `${ackRtt.length} of ${count} acks answered, ${ackFailed} failed`);
+  check(stored === count, `${stored} acknowledged receipts in the database, expected ${count}`);
+  const apiAcked = receipts.acknowledged;
+  check(apiAcked === count, `the receipts API says ${apiAcked} acknowledged, expected ${count}`);
+
+  const stillHeld = await sut.call<number>('sockets', '/employee');
+  console.error(`# after the acks: server holds ${stillHeld}; dropped ${JSON.stringify(Object.fromEntries(dropped))}`);
+  check(stillHeld === count && dropped.size === 0, `after the acks the server holds ${stillHeld} sockets; dropped ${JSON.stringify(Object.fromEntries(dropped))}`);
+
+  // One department only: exactly its members get it.
+  const supportCount = employees.filter((e) => e.support).length;
+  const [support] = await sut.call<Array<{ id: string }>>('rows', `select id from departments where names->>'en' = 'Support'`);
+  const dept = await api<{ announcement: { id: string } }>(url, adminToken, '', {
+    versions: [{ locale: 'en', title: 'Support rota', body: 'The weekend rota is out.' }],
+    priority: 'important',
+    audience: { kind: 'departments', departmentIds: [support!.id] },
+  });
+  let deptSupport = 0;
+  let deptOthers = 0;
+  const deptDelivery: number[] = [];
+  for (const e of employees) {
+    e.socket.on('announcement:new', (a: { id: string }) => {
+      if (a.id !== dept.announcement.id) return;
+      if (e.support) {
+        deptSupport++;
+        deptDelivery.push(performance.now() - sentAt);
+      } else deptOthers++;
+    });
+  }
+  sentAt = performance.now();
+  await api(url, adminToken, `/${dept.announcement.id}/publish`);
+  await until(() => deptSupport === supportCount, 10_000);
+  await sleep(1000); // anyone outside Support who got it would have by now
+  const sortedDept = sortedOf(deptDelivery);
+  check(deptSupport === supportCount && deptOthers === 0, `Support announcement: ${deptSupport} of ${supportCount} Support sockets, ${deptOthers} others`);
+
+  const totalSeconds = (Date.now() - started) / 1000;
+  const rssPer = (after.rss - before.rss) / Math.max(1, held);
+  const heapPer = (after.heapUsed - before.heapUsed) / Math.max(1, held);
+  console.log(
+    table(
+      ['database', 'connected', 'connect s', 'RSS before -> after MiB', 'RSS/socket KiB', 'heap/socket KiB'],
+      [[db === 'pg' ? 'PostgreSQL' : 'PGlite', `${employees.length} / ${count}`, fmt(connectSeconds), `${fmt(mib(before.rss))} -> ${fmt(mib(after.rss))}`, fmt(kib(rssPer)), fmt(kib(heapPer))]],
+    ),
+  );
+  console.log(
+    table(
+      ['announcement', 'received', 'publish answered ms', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
+      [
+        ['urgent, everyone', `${received} / ${count}`, fmt(publishMs, 0), fmt(percentile(sortedDelivery, 50), 0), fmt(percentile(sortedDelivery, 95), 0), fmt(p99, 0), fmt(percentile(sortedDelivery, 100), 0)],
+        [`Support only`, `${deptSupport} / ${supportCount} (+${deptOthers} others)`, '-', fmt(percentile(sortedDept, 50), 0), fmt(percentile(sortedDept, 95), 0), fmt(percentile(sortedDept, 99), 0), fmt(percentile(sortedDept, 100), 0)],
+      ],
+    ),
+  );
+  console.log(
+    table(
+      ['acks sent at once', 'answered', 'retries', 'ack p50 ms', 'ack p99 ms', 'all acks stored s', 'acknowledged receipts (DB)', 'receipts API'],
+      [[count, ackRtt.length, retries, fmt(percentile(sortedAck, 50), 0), fmt(percentile(sortedAck, 99), 0), fmt(ackAllMs / 1000, 2), stored, apiAcked]],
+    ),
+  );
+  console.log(`# whole run ${totalSeconds.toFixed(0)} s`);
+} catch (err) {
+  failures.push(`run failed: ${err instanceof Error ? err.message : String(err)}`);
+} finally {
+  for (const e of employees) e.socket.close();
+  await sleep(1000);
+  await sut.stop();
+}
+if (failures.length > 0) {
+  for (const m of failures) console.error(`FAIL: ${m}`);
+  process.exit(1);
+}
+console.log('# all counts checked; delivery p99 under 2 s');
+process.exit(0);
