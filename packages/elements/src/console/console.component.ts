@@ -7,15 +7,20 @@ import { LocaleController } from '../internal/i18n.js';
 import { ParleyElement } from '../internal/parley-element.js';
 import type { ConversationDoneDetail, ParleyConsoleConversation } from './console-conversation.component.js';
 import { QueueAlertController } from './console.alerts.js';
+import { QueueTracker } from './console.queue.js';
 import { departmentLabel } from './console.format.js';
-import { renderMine, renderQueue, renderSignIn, type ListsView } from './console.lists.js';
-import { errorCode, errorMessage, readToken, writeToken } from './console.session.js';
+import { renderConnecting, renderMine, renderQueue, renderSignIn, type ListsView } from './console.lists.js';
+import { errorCode, errorMessage, readToken, signInErrorText, writeToken } from './console.session.js';
 import { consoleStrings } from './console.strings.js';
 import { consoleStyles } from './console.styles.js';
+import { ConsoleViews, renderHeader, viewsFor, type ConsoleView } from './console.views.js';
 import type { ChatTicketCreatedDetail, ChatTicketOpenDetail } from './console-ticket-from-chat.component.js';
 import type { ParleyConsoleKb } from './kb/console-kb.component.js';
 import { TicketsApi, ticketIdFromHash } from './tickets/tickets-api.js';
 import type { ParleyConsoleTickets } from './tickets/console-tickets.component.js';
+import type { ParleyConsoleReports } from './reports/console-reports.component.js';
+import type { ParleyConsoleSurveys } from './surveys/console-surveys.component.js';
+import type { ParleyConsoleAnnouncements } from './announcements/console-announcements.component.js';
 
 export interface ConsoleSignInDetail {
   agent: AgentProfile;
@@ -32,8 +37,6 @@ declare global {
   }
 }
 
-/** How long a newly queued conversation stays highlighted. */
-const FRESH_MS = 10_000;
 /** Waiting times are shown to the second below a minute; refreshing this often keeps them honest. */
 const TICK_MS = 5_000;
 
@@ -56,6 +59,9 @@ const TICK_MS = 5_000;
  * @csspart views - The switch between Conversations and Knowledge base.
  * @csspart knowledge-base - The knowledge-base view (articles, editor, unanswered questions).
  * @csspart tickets - The Tickets view (inbox, one ticket, email log).
+ * @csspart reports - The Reports view (supervisors and admins).
+ * @csspart surveys - The employee surveys view (supervisors and admins).
+ * @csspart announcements - The intranet announcements view (supervisors and admins).
  * @csspart queue - The "Queue" region.
  * @csspart mine - The "My conversations" region.
  * @csspart conversation - The open conversation's panel.
@@ -90,7 +96,6 @@ export class ParleyConsole extends ParleyElement {
   @state() private claiming: ReadonlySet<string> = new Set();
   @state() private queueNotice = '';
   @state() private announcement = '';
-  @state() private view: 'conversations' | 'kb' | 'tickets' = 'conversations';
   /** The session token, for the knowledge base's REST calls. */
   @state() private token = '';
   /** The ticket API, for turning a chat into a ticket from the conversation view. */
@@ -99,22 +104,18 @@ export class ParleyConsole extends ParleyElement {
   @query('parley-console-conversation') private conversationEl?: ParleyConsoleConversation;
   @query('parley-console-kb') private kbEl?: ParleyConsoleKb;
   @query('parley-console-tickets') private ticketsEl?: ParleyConsoleTickets;
+  @query('parley-console-reports') private reportsEl?: ParleyConsoleReports;
+  @query('parley-console-surveys') private surveysEl?: ParleyConsoleSurveys;
+  @query('parley-console-announcements') private announcementsEl?: ParleyConsoleAnnouncements;
 
   private readonly l10n = new LocaleController(this, consoleStrings);
   private readonly clientCtl = new ClientController<AgentClient>(this);
   private readonly alerts = new QueueAlertController(this);
-  /** Queue ids seen per department; the first snapshot of a department is the baseline, not news. */
-  private readonly known = new Map<string, Set<string>>();
-  private readonly fresh = new Set<string>();
-  /** Claims lost to a colleague: hidden at once, before the next queue snapshot removes them. */
-  private readonly lostClaims = new Set<string>();
+  private readonly queue = new QueueTracker(this);
+  private readonly views = new ConsoleViews();
   private tick: ReturnType<typeof setInterval> | null = null;
   /** "Connecting…" before the first connection, "Reconnecting…" after a drop. */
   private wasOnline = false;
-  /** The knowledge base stays rendered (hidden) once opened, so an article being written survives a look at the queue. */
-  private kbOpened = false;
-  /** Tickets likewise, once its code (loaded on first use) is in. */
-  private ticketsOpened = false;
   /** A ticket named by the page's `#ticket=` address, opened as soon as someone is signed in. */
   private linkedTicket: string | null = null;
   private readonly onHashChange = (): void => {
@@ -187,15 +188,7 @@ export class ParleyConsole extends ParleyElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.top h1')?.focus();
     } catch (err) {
-      const code = errorCode(err);
-      this.signInError =
-        code === 'unauthorized'
-          ? s.wrongCredentials
-          : code === 'rate_limited'
-            ? s.tooManyAttempts
-            : code === 'unavailable' || code === null
-              ? s.cannotReachServer
-              : errorMessage(err);
+      this.signInError = signInErrorText(s, err);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#password')?.select();
     } finally {
@@ -245,14 +238,10 @@ export class ParleyConsole extends ParleyElement {
     this.announcement = '';
     this.connectError = '';
     this.wasOnline = false;
-    this.view = 'conversations';
+    this.views.reset();
     this.token = '';
     this.ticketsApi = null;
-    this.kbOpened = false;
-    this.ticketsOpened = false;
-    this.known.clear();
-    this.fresh.clear();
-    this.lostClaims.clear();
+    this.queue.reset();
     this.alerts.setTitleCount(0);
   }
 
@@ -283,28 +272,11 @@ export class ParleyConsole extends ParleyElement {
   }
 
   private trackQueue(queues: Record<string, AgentConversation[]>): void {
-    const s = this.l10n.s;
-    const arrivals: AgentConversation[] = [];
-    const everywhere = new Set<string>();
-    for (const [departmentId, items] of Object.entries(queues)) {
-      const ids = new Set(items.map((c) => c.id));
-      const previous = this.known.get(departmentId);
-      if (previous) for (const c of items) if (!previous.has(c.id)) arrivals.push(c);
-      this.known.set(departmentId, ids);
-      for (const id of ids) everywhere.add(id);
-    }
-    for (const id of this.lostClaims) if (!everywhere.has(id)) this.lostClaims.delete(id);
+    const arrivals = this.queue.update(queues);
     if (arrivals.length === 0) return;
-    for (const c of arrivals) {
-      this.fresh.add(c.id);
-      setTimeout(() => {
-        this.fresh.delete(c.id);
-        this.requestUpdate();
-      }, FRESH_MS);
-    }
     this.alerts.beep();
     const last = arrivals[arrivals.length - 1];
-    this.announce(s.newInQueue(this.departmentName(last.departmentId)));
+    this.announce(this.l10n.s.newInQueue(this.departmentName(last.departmentId)));
   }
 
   /** Live regions speak on change: the same sentence twice in a row needs a nudge to be read again. */
@@ -316,13 +288,8 @@ export class ParleyConsole extends ParleyElement {
     return departmentLabel(this.l10n.s, this.client?.state.directory?.departments, id, this.l10n.locale);
   }
 
-  private visibleQueue(items: readonly AgentConversation[]): AgentConversation[] {
-    return items.filter((c) => !this.lostClaims.has(c.id));
-  }
-
   private waitingTotal(): number {
-    const queues = this.client?.state.queues ?? {};
-    return Object.values(queues).reduce((n, items) => n + this.visibleQueue(items).length, 0);
+    return this.queue.waitingTotal(this.client?.state.queues);
   }
 
   // ---------- actions ----------
@@ -340,7 +307,7 @@ export class ParleyConsole extends ParleyElement {
         // keyboard or screen-reader user starts again from the top of the page.
         this.select(ack.data.id, 'reply');
       } else if (ack.error.code === 'already_claimed') {
-        this.lostClaims.add(c.id);
+        this.queue.lost(c.id);
         this.queueNotice = s.claimLost;
       } else {
         this.queueNotice = s.actionFailed(ack.error.message);
@@ -381,33 +348,32 @@ export class ParleyConsole extends ParleyElement {
   }
 
   /**
-   * Switches between the conversations and the knowledge base; focus goes to the new view's heading.
-   * Nothing to confirm: the knowledge base stays rendered while hidden, so an article being written
-   * waits, unsaved text and all, while the agent answers a chat.
+   * Switches views; focus goes to the new view's heading. Nothing to confirm: a view stays rendered
+   * while hidden (console.views.ts), so an article being written waits, unsaved text and all, while
+   * the agent answers a chat.
    */
-  private async showView(view: 'conversations' | 'kb' | 'tickets'): Promise<void> {
-    if (view === this.view) return;
-    if (view === 'kb') this.kbOpened = true;
-    if (view === 'tickets' && !this.ticketsOpened) {
-      try {
-        await import('./tickets/tickets.js');
-      } catch (err) {
-        this.announce(this.l10n.s.actionFailed(errorMessage(err)));
-        return;
-      }
-      this.ticketsOpened = true;
+  private async showView(view: ConsoleView): Promise<void> {
+    if (view === this.views.current) return;
+    try {
+      await this.views.open(view);
+    } catch (err) {
+      this.announce(this.l10n.s.actionFailed(errorMessage(err)));
+      return;
     }
-    this.view = view;
+    this.requestUpdate();
     await this.updateComplete;
     if (view === 'kb') this.kbEl?.focusHeading();
     else if (view === 'tickets') await this.ticketsEl?.updateComplete.then(() => this.ticketsEl?.focusHeading());
+    else if (view === 'reports') await this.reportsEl?.updateComplete.then(() => this.reportsEl?.focusHeading());
+    else if (view === 'surveys') await this.surveysEl?.updateComplete.then(() => this.surveysEl?.focusHeading());
+    else if (view === 'announcements') await this.announcementsEl?.updateComplete.then(() => this.announcementsEl?.focusHeading());
     else this.renderRoot.querySelector<HTMLElement>('#queue-heading')?.focus();
   }
 
   /** Shows one ticket in the Tickets view: one just made from a chat, or a `#ticket=` link's. */
   private async openTicket(id: string): Promise<void> {
     await this.showView('tickets');
-    if (this.view !== 'tickets') return;
+    if (this.views.current !== 'tickets') return;
     await this.ticketsEl?.updateComplete;
     await this.ticketsEl?.openTicket(id);
   }
@@ -439,12 +405,12 @@ export class ParleyConsole extends ParleyElement {
     return {
       s: this.l10n.s,
       locale: this.l10n.locale,
-      fresh: this.fresh,
+      fresh: this.queue.fresh,
       claiming: this.claiming,
       selectedId: this.selectedId,
       notice: this.queueNotice,
       departmentName: (id) => this.departmentName(id),
-      visible: (items) => this.visibleQueue(items),
+      visible: (items) => this.queue.visible(items),
       take: (c) => void this.take(c),
       select: (id) => this.select(id),
     };
@@ -464,44 +430,24 @@ export class ParleyConsole extends ParleyElement {
     const s = this.l10n.s;
     const st = client.state;
     const me = st.me;
-    if (!me) {
-      return html`<div class="sign-in">
-        <div class="sign-in-box">
-          ${this.connectError || st.error
-            ? html`<p class="error" role="alert">${this.connectError || st.error?.message}</p>
-                <button type="button" class="primary" @click=${() => void client.connect()}>${s.tryAgain}</button>`
-            : html`<p class="notice" role="status">${s.connecting}</p>`}
-          <button type="button" @click=${this.signOut}>${s.signOut}</button>
-        </div>
-      </div>`;
-    }
+    if (!me) return renderConnecting({ s, error: this.connectError || st.error?.message || '', retry: () => void client.connect(), signOut: () => void this.signOut() });
     const selected = this.selectedId;
     return html`
       <div class="shell">
-        <header class="top" part="header">
-          <h1 tabindex="-1">${s.appTitle}</h1>
-          ${this.renderViews()}
-          <p class="me">
-            <span class="name">${me.name}</span>
-            <span class="role">${s.role[me.role]}</span>
-          </p>
-          <div class="presence">
-            <label for="presence">${s.status}</label>
-            <select id="presence" @change=${this.onPresence}>
-              <option value="online" ?selected=${me.presence !== 'away'}>${s.online}</option>
-              <option value="away" ?selected=${me.presence === 'away'}>${s.away}</option>
-            </select>
-          </div>
-          <button type="button" class="mute" aria-pressed=${this.alerts.muted ? 'true' : 'false'} @click=${() => (this.alerts.muted = !this.alerts.muted)}>
-            ${s.muteSounds}
-          </button>
-          <button type="button" class="sign-out" @click=${this.signOut}>${s.signOut}</button>
-        </header>
+        ${renderHeader({
+          s,
+          me,
+          nav: { s, views: viewsFor(me.role), current: this.views.current, waiting: this.waitingTotal(), show: (v) => void this.showView(v) },
+          muted: this.alerts.muted,
+          toggleMute: () => (this.alerts.muted = !this.alerts.muted),
+          setPresence: (e) => void this.onPresence(e),
+          signOut: () => void this.signOut(),
+        })}
         ${st.connection !== 'online'
           ? html`<p class="banner info" role="status">${this.wasOnline ? s.reconnecting : s.connecting}</p>`
           : nothing}
         ${st.error && st.connection === 'online' ? html`<p class="banner" role="alert">${st.error.message}</p>` : nothing}
-        <div class="panels ${selected ? 'has-selection' : ''}" ?hidden=${this.view !== 'conversations'}>
+        <div class="panels ${selected ? 'has-selection' : ''}" ?hidden=${this.views.current !== 'conversations'}>
           <div class="lists">${renderQueue(this.listsView(), client.state)} ${renderMine(this.listsView(), client.state, me)}</div>
           <parley-console-conversation
             part="conversation"
@@ -513,10 +459,10 @@ export class ParleyConsole extends ParleyElement {
             @parley-chat-ticket-open=${this.onChatTicketOpen}
           ></parley-console-conversation>
         </div>
-        ${this.kbOpened
+        ${this.views.isOpened('kb')
           ? html`<parley-console-kb
               part="knowledge-base"
-              ?hidden=${this.view !== 'kb'}
+              ?hidden=${this.views.current !== 'kb'}
               .server=${this.origin}
               .token=${this.token}
               .site=${this.site}
@@ -524,10 +470,10 @@ export class ParleyConsole extends ParleyElement {
               @parley-kb-unauthorized=${() => this.expire()}
             ></parley-console-kb>`
           : nothing}
-        ${this.ticketsOpened
+        ${this.views.isOpened('tickets')
           ? html`<parley-console-tickets
               part="tickets"
-              ?hidden=${this.view !== 'tickets'}
+              ?hidden=${this.views.current !== 'tickets'}
               .server=${this.origin}
               .token=${this.token}
               .site=${this.site}
@@ -535,24 +481,40 @@ export class ParleyConsole extends ParleyElement {
               @parley-tickets-unauthorized=${() => this.expire()}
             ></parley-console-tickets>`
           : nothing}
+        ${this.views.isOpened('reports')
+          ? html`<parley-console-reports
+              part="reports"
+              ?hidden=${this.views.current !== 'reports'}
+              .server=${this.origin}
+              .token=${this.token}
+              .site=${this.site}
+              .client=${client}
+              @parley-reports-unauthorized=${() => this.expire()}
+            ></parley-console-reports>`
+          : nothing}
+        ${this.views.isOpened('surveys')
+          ? html`<parley-console-surveys
+              part="surveys"
+              ?hidden=${this.views.current !== 'surveys'}
+              .server=${this.origin}
+              .token=${this.token}
+              .site=${this.site}
+              .client=${client}
+              @parley-surveys-unauthorized=${() => this.expire()}
+            ></parley-console-surveys>`
+          : nothing}
+        ${this.views.isOpened('announcements')
+          ? html`<parley-console-announcements
+              part="announcements"
+              ?hidden=${this.views.current !== 'announcements'}
+              .server=${this.origin}
+              .token=${this.token}
+              .site=${this.site}
+              .client=${client}
+              @parley-announcements-unauthorized=${() => this.expire()}
+            ></parley-console-announcements>`
+          : nothing}
       </div>
-    `;
-  }
-
-  private renderViews(): TemplateResult {
-    const s = this.l10n.s;
-    const waiting = this.view !== 'conversations' ? this.waitingTotal() : 0;
-    return html`
-      <nav class="views" part="views" aria-label=${s.views}>
-        <button type="button" aria-current=${this.view === 'conversations' ? 'page' : 'false'} @click=${() => void this.showView('conversations')}>
-          ${s.conversationsView}
-          ${waiting
-            ? html`<span class="count waiting"><span aria-hidden="true">${waiting}</span><span class="visually-hidden">${s.waitingCount(waiting)}</span></span>`
-            : nothing}
-        </button>
-        <button type="button" aria-current=${this.view === 'kb' ? 'page' : 'false'} @click=${() => void this.showView('kb')}>${s.knowledgeBaseView}</button>
-        <button type="button" aria-current=${this.view === 'tickets' ? 'page' : 'false'} @click=${() => void this.showView('tickets')}>${s.ticketsView}</button>
-      </nav>
     `;
   }
 }

@@ -37,6 +37,20 @@ export function renderSignIn(v: SignInView): TemplateResult {
   `;
 }
 
+/** Signed in, but the agent socket has not said who we are yet: connecting, or why not. */
+export function renderConnecting(v: { s: ConsoleStrings; error: string; retry(): void; signOut(): void }): TemplateResult {
+  const { s } = v;
+  return html`<div class="sign-in">
+    <div class="sign-in-box">
+      ${v.error
+        ? html`<p class="error" role="alert">${v.error}</p>
+            <button type="button" class="primary" @click=${v.retry}>${s.tryAgain}</button>`
+        : html`<p class="notice" role="status">${s.connecting}</p>`}
+      <button type="button" @click=${v.signOut}>${s.signOut}</button>
+    </div>
+  </div>`;
+}
+
 export interface ListsView {
   s: ConsoleStrings;
   locale: Locale;

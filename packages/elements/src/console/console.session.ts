@@ -1,3 +1,5 @@
+import type { ConsoleStrings } from './console.strings.js';
+
 /**
  * Where the agent's session token lives between reloads. sessionStorage, not localStorage: a reload
  * keeps the agent signed in, but closing the tab ends it, and another tab (another agent on a shared
@@ -31,4 +33,13 @@ export function errorCode(err: unknown): string | null {
 export function errorMessage(err: unknown): string {
   const message = (err as { message?: unknown } | null)?.message;
   return typeof message === 'string' && message ? message : String(err);
+}
+
+/** What the sign-in form says when the server refused: one answer for unknown and wrong accounts. */
+export function signInErrorText(s: ConsoleStrings, err: unknown): string {
+  const code = errorCode(err);
+  if (code === 'unauthorized') return s.wrongCredentials;
+  if (code === 'rate_limited') return s.tooManyAttempts;
+  if (code === 'unavailable' || code === null) return s.cannotReachServer;
+  return errorMessage(err);
 }

@@ -12,6 +12,9 @@ export interface ConsoleStrings {
   conversationsView: string;
   knowledgeBaseView: string;
   ticketsView: string;
+  reportsView: string;
+  surveysView: string;
+  announcementsView: string;
   signInHeading: string;
   email: string;
   password: string;
@@ -87,6 +90,9 @@ export const consoleStrings: Catalogs<ConsoleStrings> = {
     conversationsView: 'Conversations',
     knowledgeBaseView: 'Knowledge base',
     ticketsView: 'Tickets',
+    reportsView: 'Reports',
+    surveysView: 'Surveys',
+    announcementsView: 'Announcements',
     signInHeading: 'Sign in to the agent console',
     email: 'Email',
     password: 'Password',
@@ -160,6 +166,9 @@ export const consoleStrings: Catalogs<ConsoleStrings> = {
     conversationsView: '对话',
     knowledgeBaseView: '知识库',
     ticketsView: '工单',
+    reportsView: '报表',
+    surveysView: '调查',
+    announcementsView: '公告',
     signInHeading: '登录客服工作台',
     email: '邮箱',
     password: '密码',
@@ -233,6 +242,9 @@ export const consoleStrings: Catalogs<ConsoleStrings> = {
     conversationsView: '對話',
     knowledgeBaseView: '知識庫',
     ticketsView: '工單',
+    reportsView: '報表',
+    surveysView: '調查',
+    announcementsView: '公告',
     signInHeading: '登入客服工作台',
     email: '電子郵件',
     password: '密碼',

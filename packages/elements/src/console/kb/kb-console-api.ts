@@ -1,21 +1,9 @@
 /**
- * The console's knowledge-base authoring API (`/api/console/kb`), as plain fetch calls with the
- * agent's Bearer token. Plain fetch rather than the agent socket: these are request/response edits,
- * and the server's REST routes are where the role checks and validation live.
+ * The console's knowledge-base authoring API (`/api/console/kb`).
  */
 import type { ArticleAdmin, ArticleInput, ArticlePatch, ArticleStatus, CategoryInput, KbCategory, KbGap, KbImportResult, KbVoteComment, Locale } from '@parley/protocol';
 
-/** A refused or failed call: `code` is the server's error code, `unavailable` when it could not be reached. */
-export class KbConsoleError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status = 0,
-  ) {
-    super(message);
-    this.name = 'KbConsoleError';
-  }
-}
+import { ConsoleRest } from '../console-rest.js';
 
 export interface ArticleFilters {
   q?: string;
@@ -26,51 +14,14 @@ export interface ArticleFilters {
 
 export type { ArticlePatch };
 
-export class KbConsoleApi {
-  constructor(
-    /** Origin of the Parley server, without a trailing slash. */
-    private readonly server: string,
-    private readonly token: string,
-    /** Site id; empty when the agent works on one site only (the server then picks it). */
-    private readonly site = '',
-    /** Called when the server refuses the token (expired or revoked session). */
-    private readonly onUnauthorized: () => void = () => {},
-  ) {}
-
-  /** One request; a refusal becomes a KbConsoleError carrying the server's code and message. */
-  private async request(method: string, path: string, params: Record<string, string | undefined>, body: { data: BodyInit; type: string } | undefined, signal?: AbortSignal): Promise<Response> {
-    const query = new URLSearchParams();
-    if (this.site) query.set('site', this.site);
-    for (const [k, v] of Object.entries(params)) if (v) query.set(k, v);
-    const qs = query.toString();
-    const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
-    if (body) headers['content-type'] = body.type;
-    let res: Response;
-    try {
-      res = await fetch(`${this.server}/api/console/kb${path}${qs ? `?${qs}` : ''}`, { method, headers, body: body?.data, signal });
-    } catch (err) {
-      // Callers tell an abort apart by signal.aborted.
-      if (signal?.aborted) throw err;
-      throw new KbConsoleError('unavailable', 'Cannot reach the server.');
-    }
-    if (!res.ok) {
-      if (res.status === 401) this.onUnauthorized();
-      const e = ((await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null)?.error;
-      throw new KbConsoleError(e?.code ?? (res.status >= 500 ? 'unavailable' : 'invalid'), e?.message ?? `HTTP ${res.status}`, res.status);
-    }
-    return res;
-  }
-
-  private async call<T>(method: string, path: string, params: Record<string, string | undefined> = {}, body?: unknown, signal?: AbortSignal): Promise<T> {
-    const res = await this.request(method, path, params, body === undefined ? undefined : { data: JSON.stringify(body), type: 'application/json' }, signal);
-    return (await res.json().catch(() => null)) as T;
+export class KbConsoleApi extends ConsoleRest {
+  constructor(server: string, token: string, site = '', onUnauthorized: () => void = () => {}) {
+    super(server, token, site, onUnauthorized, '/api/console/kb');
   }
 
   /** The whole knowledge base as a file: the JSON export, or a zip of markdown files. */
-  async exportFile(format: 'json' | 'markdown'): Promise<{ blob: Blob; name: string }> {
-    const res = await this.request('GET', '/export', { format: format === 'markdown' ? 'markdown' : undefined }, undefined);
-    const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? (format === 'markdown' ? 'parley-kb.zip' : 'parley-kb.json');
-    return { blob: await res.blob(), name };
+  exportFile(format: 'json' | 'markdown'): Promise<{ blob: Blob; name: string }> {
+    return this.download('/export', { format: format === 'markdown' ? 'markdown' : undefined }, format === 'markdown' ? 'parley-kb.zip' : 'parley-kb.json');
   }
 
   /** Imports a JSON export or a zip of markdown files; nothing is written unless all of it is valid. */

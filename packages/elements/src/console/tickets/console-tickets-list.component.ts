@@ -80,6 +80,8 @@ export class ParleyConsoleTicketsList extends ParleyElement {
   private tick: ReturnType<typeof setInterval> | null = null;
   /** Paging cursor: the `updatedAt` of the last row the server sent (live rows never move it). */
   private cursor: string | undefined;
+  /** Search results come best match first and page by count: how many the server has sent. */
+  private served = 0;
   private readonly fresh = new Set<string>();
 
   focusHeading(): void {
@@ -103,7 +105,7 @@ export class ParleyConsoleTicketsList extends ParleyElement {
     const shown = this.rows.some((r) => r.id === t.id);
     const verdict = belongs(t, this.filters, this.meId);
     if (verdict === 'yes' || (verdict === 'maybe' && shown)) {
-      this.rows = placeRow(this.rows, t);
+      this.rows = placeRow(this.rows, t, this.searching);
       if (!shown) {
         this.fresh.add(t.id);
         setTimeout(() => {
@@ -141,6 +143,10 @@ export class ParleyConsoleTicketsList extends ParleyElement {
     return { view: this.view, status: this.status, priority: this.priority, category: this.category, q: this.q };
   }
 
+  private get searching(): boolean {
+    return !!this.q.trim();
+  }
+
   private get filtered(): boolean {
     return !!(this.q.trim() || this.status || this.priority || this.category);
   }
@@ -154,13 +160,16 @@ export class ParleyConsoleTicketsList extends ParleyElement {
     else this.loading = true;
     this.error = '';
     try {
-      const page = await api.list(this.filters, more ? this.cursor : undefined, this.pageSize, abort.signal);
+      const ranked = this.searching;
+      const page = await api.list(this.filters, !more ? {} : ranked ? { offset: this.served } : { before: this.cursor }, this.pageSize, abort.signal);
       if (abort.signal.aborted) return;
       this.cursor = page.length ? page[page.length - 1]!.updatedAt : this.cursor;
+      this.served = (more ? this.served : 0) + page.length;
       this.hasMore = page.length === this.pageSize;
       if (more && this.rows) {
         const known = new Set(this.rows.map((r) => r.id));
-        this.rows = [...this.rows, ...page.filter((t) => !known.has(t.id))].sort(byUpdated);
+        const added = [...this.rows, ...page.filter((t) => !known.has(t.id))];
+        this.rows = ranked ? added : added.sort(byUpdated);
       } else {
         this.rows = page;
       }

@@ -116,11 +116,12 @@ describe('<parley-console> tickets inbox', () => {
     await waitUntil(() => rowSubjects(el).join('|') === `${second}|${first}`, 'the new ticket did not appear live, on top', WAIT);
     await waitUntil(() => announced(el) === `New ticket ${created.number}`, 'arrival not announced', WAIT);
 
-    // A change elsewhere (a supervisor raising the priority) moves the row to the top and updates it.
+    // A change elsewhere (a supervisor raising the priority) updates the row where it is: search
+    // results stay in order of relevance.
     const [ticket] = (await consoleApi<{ tickets: Array<{ id: string; subject: string }> }>('admin', 'GET', `?view=all&q=${encodeURIComponent(first)}`)).body.tickets;
     const patched = await consoleApi('admin', 'PATCH', `/${ticket!.id}`, { priority: 'urgent' });
     expect(patched.status).to.equal(200);
-    await waitUntil(() => rowSubjects(el).join('|') === `${first}|${second}` && text(rowFor(el, first)!.querySelector('.badge.priority')) === 'Urgent', 'the changed row did not move up live', WAIT);
+    await waitUntil(() => rowSubjects(el).join('|') === `${second}|${first}` && text(rowFor(el, first)!.querySelector('.badge.priority')) === 'Urgent', 'the changed row was not updated in place', WAIT);
 
     // In Unassigned, a ticket someone takes leaves the list live.
     showView(el, 'Unassigned');

@@ -16,18 +16,9 @@ import type {
   TicketSummary,
   TicketView,
 } from '@parley/protocol';
+import { ConsoleRest } from '../console-rest.js';
 
-/** A refused or failed call: `code` is the server's error code, `unavailable` when it could not be reached. */
-export class TicketsError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status = 0,
-  ) {
-    super(message);
-    this.name = 'TicketsError';
-  }
-}
+export { saveBlob } from '../console-rest.js';
 
 export interface InboxFilters {
   view: TicketView;
@@ -63,49 +54,18 @@ export const MAX_FILES = 5;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const FILE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'];
 
-export class TicketsApi {
-  constructor(
-    /** Origin of the Parley server, without a trailing slash. */
-    private readonly server: string,
-    private readonly token: string,
-    /** Site id; empty when the agent works on one site only (the server then picks it). */
-    private readonly site = '',
-    /** Called when the server refuses the token (expired or revoked session). */
-    private readonly onUnauthorized: () => void = () => {},
-  ) {}
-
-  private async request(method: string, path: string, params: Record<string, string | undefined>, body: BodyInit | undefined, type: string | undefined, signal?: AbortSignal): Promise<Response> {
-    const query = new URLSearchParams();
-    if (this.site) query.set('site', this.site);
-    for (const [k, v] of Object.entries(params)) if (v) query.set(k, v);
-    const qs = query.toString();
-    const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
-    // Multipart bodies set their own content type (with the boundary).
-    if (type) headers['content-type'] = type;
-    let res: Response;
-    try {
-      res = await fetch(`${this.server}/api/console/tickets${path}${qs ? `?${qs}` : ''}`, { method, headers, body, signal });
-    } catch (err) {
-      if (signal?.aborted) throw err;
-      throw new TicketsError('unavailable', 'Cannot reach the server.');
-    }
-    if (!res.ok) {
-      if (res.status === 401) this.onUnauthorized();
-      const e = ((await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null)?.error;
-      throw new TicketsError(e?.code ?? (res.status >= 500 ? 'unavailable' : 'invalid'), e?.message ?? `HTTP ${res.status}`, res.status);
-    }
-    return res;
+export class TicketsApi extends ConsoleRest {
+  constructor(server: string, token: string, site = '', onUnauthorized: () => void = () => {}) {
+    super(server, token, site, onUnauthorized, '/api/console/tickets');
   }
 
-  private async call<T>(method: string, path: string, params: Record<string, string | undefined> = {}, body?: unknown, signal?: AbortSignal): Promise<T> {
-    const json = body === undefined ? undefined : JSON.stringify(body);
-    const res = await this.request(method, path, params, json, json === undefined ? undefined : 'application/json', signal);
-    return (await res.json()) as T;
-  }
-
-  /** One page of the inbox, newest change first; `before` is the `updatedAt` of the last row already shown. */
-  list(filters: InboxFilters, before: string | undefined, limit: number, signal?: AbortSignal): Promise<TicketSummary[]> {
-    const params = { view: filters.view, status: filters.status, priority: filters.priority, category: filters.category, q: filters.q?.trim(), before, limit: String(limit) };
+  /**
+   * One page of the inbox: newest change first, the next page `before` the `updatedAt` of the last row
+   * shown; with a search, best match first, the next page after the `offset` matches already served.
+   */
+  list(filters: InboxFilters, page: { before?: string; offset?: number }, limit: number, signal?: AbortSignal): Promise<TicketSummary[]> {
+    const offset = page.offset ? String(page.offset) : undefined;
+    const params = { view: filters.view, status: filters.status, priority: filters.priority, category: filters.category, q: filters.q?.trim(), before: page.before, offset, limit: String(limit) };
     return this.call<{ tickets: TicketSummary[] }>('GET', '', params, undefined, signal).then((r) => r.tickets);
   }
 
@@ -128,18 +88,18 @@ export class TicketsApi {
     const form = new FormData();
     form.set('payload', JSON.stringify(input));
     for (const f of files) form.append('files', f, f.name);
-    const res = await this.request('POST', path, {}, form, undefined);
+    const res = await this.request('POST', path, {}, { data: form });
     return ((await res.json()) as { ticket: TicketDetail }).ticket;
   }
 
   /** An attachment's bytes: a plain link would carry no token, so the view downloads through this. */
   async file(ticketId: string, fileId: string): Promise<Blob> {
-    const res = await this.request('GET', `/${encodeURIComponent(ticketId)}/files/${encodeURIComponent(fileId)}`, {}, undefined, undefined);
+    const res = await this.request('GET', `/${encodeURIComponent(ticketId)}/files/${encodeURIComponent(fileId)}`);
     return res.blob();
   }
 
   fileUrl(ticketId: string, fileId: string): string {
-    return `${this.server}/api/console/tickets/${encodeURIComponent(ticketId)}/files/${encodeURIComponent(fileId)}`;
+    return this.url(`/${encodeURIComponent(ticketId)}/files/${encodeURIComponent(fileId)}`);
   }
 
   mail(before: string | undefined, limit: number, signal?: AbortSignal): Promise<MailSummary[]> {
@@ -169,7 +129,7 @@ export class TicketsApi {
 
   /** Answers 204 without a body, so not through `call`. */
   async deleteCanned(id: string): Promise<void> {
-    await this.request('DELETE', `/canned/${encodeURIComponent(id)}`, {}, undefined, undefined);
+    await this.request('DELETE', `/canned/${encodeURIComponent(id)}`);
   }
 }
 
@@ -180,19 +140,4 @@ export class TicketsApi {
 export function ticketIdFromHash(hash: string): string | null {
   const id = new URLSearchParams(hash.replace(/^#/, '')).get('ticket')?.trim();
   return id ? id : null;
-}
-
-/** Saves a blob under its name: the way to hand a token-protected download to the browser. */
-export function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Give the browser the moment it needs to start the download before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }

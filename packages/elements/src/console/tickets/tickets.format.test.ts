@@ -98,6 +98,20 @@ describe('tickets format', () => {
     expect(rows.find((r) => r.id === 'a')!.subject).to.equal('Broken lid');
   });
 
+  it('keeps search results in their order: a changed row stays where it is, a new one goes on top', () => {
+    const best = ticket({ id: 'best', updatedAt: at(-3) });
+    const next = ticket({ id: 'next', updatedAt: at(-2) });
+    let rows = placeRow([best, next], { ...next, updatedAt: at(-1), priority: 'urgent' }, true);
+    expect(rows.map((r) => [r.id, r.priority])).to.deep.equal([
+      ['best', 'normal'],
+      ['next', 'urgent'],
+    ]);
+    rows = placeRow(rows, ticket({ id: 'new', updatedAt: at(0) }), true);
+    expect(rows.map((r) => r.id)).to.deep.equal(['new', 'best', 'next']);
+    rows = placeRow(rows, { ...best, updatedAt: at(-9), subject: 'stale' }, true);
+    expect(rows.find((r) => r.id === 'best')!.subject).to.equal('Broken lid');
+  });
+
   it('writes the history in words', () => {
     const h = (action: string, from: string | null, to: string | null, actor: TicketHistoryItem['actor'] = 'agent', actorName: string | null = 'Alice'): TicketHistoryItem => ({
       id: action,

@@ -87,10 +87,14 @@ export function byUpdated(a: TicketSummary, b: TicketSummary): number {
   return d !== 0 ? d : b.id < a.id ? -1 : b.id > a.id ? 1 : 0;
 }
 
-/** The list with `t` put in its place (replacing an older copy); an out-of-order older copy never wins. */
-export function placeRow(rows: readonly TicketSummary[], t: TicketSummary): TicketSummary[] {
+/**
+ * The list with `t` put in its place (replacing an older copy); an out-of-order older copy never wins.
+ * `ranked` (search results, best match first): a shown row changes where it is, a new one goes on top.
+ */
+export function placeRow(rows: readonly TicketSummary[], t: TicketSummary, ranked = false): TicketSummary[] {
   const old = rows.find((r) => r.id === t.id);
   if (old && Date.parse(old.updatedAt) > Date.parse(t.updatedAt)) return [...rows];
+  if (ranked) return old ? rows.map((r) => (r.id === t.id ? t : r)) : [t, ...rows];
   return [...rows.filter((r) => r.id !== t.id), t].sort(byUpdated);
 }
 
