@@ -24,6 +24,8 @@ const elementEntries: Record<string, string> = {
   ticket: at('./packages/elements/src/ticket/ticket.ts'),
   // The survey answered from an email link, or NPS on request: plain fetch, no socket.
   survey: at('./packages/elements/src/survey/survey.ts'),
+  // The intranet's announcement banner: the UI runtime and the realtime client, not the chat.
+  banner: at('./packages/elements/src/banner/banner.ts'),
 };
 // The console element is built by another workstream; build it whenever its entry exists.
 const consoleEntry = at('./packages/elements/src/console/console.ts');
@@ -37,7 +39,8 @@ if (existsSync(consoleEntry)) elementEntries.console = consoleEntry;
  * own gzip overhead on first open: the messenger went over its budget twice that way).
  */
 const UI_RUNTIME = [
-  /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:lit|lit-html|lit-element|@lit\/reactive-element)\//,
+  // Lit, but not the directives only the forms and the console use: the chat would carry them unread.
+  /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:lit|lit-html|lit-element|@lit\/reactive-element)\/(?!(?:development\/)?directives\/(?:keyed|live|style-map|class-map|guard|until|cache|map|join|range|when|choose|unsafe-html|unsafe-svg|ref|template-content|async-append|async-replace)\.js$)/,
   // styles/panel.ts is the visitor forms' alone (feedback, ticket page, survey), not the chat's.
   /packages\/elements\/src\/styles\/(?!panel\.ts$)/,
   /packages\/elements\/src\/internal\/(?:parley-element|define|i18n|lazy-module|rest|client-controller)\.ts$/,
@@ -48,14 +51,46 @@ const REALTIME = [
   /packages\/elements\/src\/internal\/visitor-token\.ts$/,
   /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:socket\.io-client|engine\.io-client|socket\.io-parser|engine\.io-parser|@socket\.io\/component-emitter|debug|ms)\//,
 ];
-/** The agent's client is the console's alone; named so the realtime chunk does not absorb it. */
+/**
+ * The agent's client is the console's alone and the employee's the banner's; named so the realtime
+ * chunk (which the chat loads) does not absorb them.
+ */
 const AGENT_CLIENT = /packages\/client\/src\/agent\.ts$/;
+const EMPLOYEE_CLIENT = /packages\/client\/src\/employee\.ts$/;
 const chunkOf = (id: string): string | undefined =>
-  AGENT_CLIENT.test(id) ? 'agent' : UI_RUNTIME.some((re) => re.test(id)) ? 'ui' : REALTIME.some((re) => re.test(id)) ? 'realtime' : undefined;
+  AGENT_CLIENT.test(id)
+    ? 'agent'
+    : EMPLOYEE_CLIENT.test(id)
+      ? 'employee'
+      : UI_RUNTIME.some((re) => re.test(id))
+        ? 'ui'
+        : REALTIME.some((re) => re.test(id))
+          ? 'realtime'
+          : undefined;
 
 /**
- * The demo pages link /demo.css (no inline styles or scripts under their CSP). The server serves
- * build outputs from dist/, so the stylesheet is copied there with the loader.
+ * engine.io-client bundles its WebTransport transport (about 1 KB gzip) whatever the options; Parley's
+ * client asks for `['websocket', 'polling']` only (packages/client/src/connection.ts) and the server
+ * offers no WebTransport, so the chat would carry it unused. This swaps the module for one that says
+ * so if it were ever constructed.
+ */
+function withoutWebTransport(): Plugin {
+  const stub = '\0parley-no-webtransport';
+  return {
+    name: 'parley-no-webtransport',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === './webtransport.js' && importer?.includes('engine.io-client') ? stub : null;
+    },
+    load(id) {
+      return id === stub ? 'export class WT { constructor() { throw new Error("Parley does not use WebTransport"); } }' : null;
+    },
+  };
+}
+
+/**
+ * The demo pages link /demo.css and the intranet page /demo-intranet.js (no inline styles or scripts
+ * under their CSP). The server serves build outputs from dist/, so both are copied there with the loader.
  */
 function demoAssets(): Plugin {
   return {
@@ -63,6 +98,9 @@ function demoAssets(): Plugin {
     generateBundle() {
       const css = at('./demo/demo.css');
       if (existsSync(css)) this.emitFile({ type: 'asset', fileName: 'demo.css', source: readFileSync(css) });
+      // The intranet page's "View the intranet as" picker (a script file: the page's CSP allows no inline script).
+      const intranet = at('./demo/intranet.js');
+      if (existsSync(intranet)) this.emitFile({ type: 'asset', fileName: 'demo-intranet.js', source: readFileSync(intranet) });
     },
   };
 }
@@ -103,6 +141,7 @@ export default defineConfig(({ mode }) => {
 
   return {
     ...common,
+    plugins: [withoutWebTransport()],
     build: {
       outDir: at('./dist/elements'),
       emptyOutDir: true,

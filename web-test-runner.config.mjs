@@ -9,6 +9,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 const testingUrl = new URL('./server/src/testing.ts', import.meta.url);
+const surveysKitUrl = new URL('./server/src/surveys/test-kit.ts', import.meta.url);
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 function parleyServer() {
@@ -42,8 +43,22 @@ function parleyServer() {
     },
     serve(context) {
       if (context.path === '/__parley__/server.json') return { body: info, type: 'application/json' };
-      // An intranet's token endpoint, for <parley-feedback employee-token-url>.
-      if (context.path === '/__parley__/employee-token.json') return { body: JSON.stringify({ token: JSON.parse(info).employeeToken }), type: 'application/json' };
+      // An intranet's token endpoint, for <parley-feedback employee-token-url>. `?sub=&departments=a,b`
+      // signs for someone else: employee survey tests need several different people.
+      if (context.path === '/__parley__/employee-token.json') {
+        const sub = context.query.sub;
+        if (!sub) return { body: JSON.stringify({ token: JSON.parse(info).employeeToken }), type: 'application/json' };
+        const departments = String(context.query.departments ?? '').split(',').filter(Boolean);
+        return server.signEmployeeToken({ sub: String(sub), name: String(sub), departments, locale: 'en' }).then((token) => ({ body: JSON.stringify({ token }), type: 'application/json' }));
+      }
+      // A returning visitor (`?token=&days=`): the browser cannot move the server's clock, and NPS "after a
+      // number of days as a contact" counts from the visitor's first visit (messenger.nps-auto.test.ts).
+      if (context.path === '/__parley__/visitor-age.json') {
+        const days = Number(context.query.days);
+        return import(surveysKitUrl.href)
+          .then(({ backdateVisitor }) => backdateVisitor(server.database, String(context.query.token ?? ''), days))
+          .then((found) => ({ body: JSON.stringify({ found }), type: 'application/json' }));
+      }
       return undefined;
     },
   };

@@ -13,8 +13,19 @@
  * API, callable before this script has loaded through the usual queue stub
  * (`window.Parley = window.Parley || function () { (Parley.q = Parley.q || []).push(arguments) }`):
  *   Parley('open' | 'close' | 'toggle'), Parley('show', 'chat' | 'help'), Parley('showArticle', id),
- *   Parley('on', event, fn) -> unsubscribe. The same as methods: Parley.open(), Parley.showArticle(id)...
+ *   Parley('survey', 'nps') (asks NPS on a card in the panel, unless this visitor was asked within the site's
+ *   interval: then `survey-skipped` fires instead), Parley('on', event, fn) -> unsubscribe.
+ *   The same as methods: Parley.open(), Parley.showArticle(id)...
+ *
+ * A site that asks NPS "after a number of days as a contact" has a returning visitor's browser check for
+ * it once a day, once the page is idle (nps-auto.ts): a fetch, no socket, the messenger only if asked.
+ *
+ * Intranets: `data-employee-token="JWT"` or `data-employee-token-url="/intranet/parley-token"` on the tag, or
+ * Parley('boot', {employeeToken} | {employeeTokenUrl}), mounts <parley-banner> (the employee's announcements)
+ * at the top of the page, or configures the page's own empty <parley-banner> where it wants it, and loads
+ * banner.js at once: an urgent announcement must reach an open page without a click.
  */
+import { checkNps } from './nps-auto.js';
 
 type Listener = (event: Event) => void;
 interface ParleyApi {
@@ -26,7 +37,11 @@ interface ParleyApi {
   show(tab?: string): void;
   /** Opens the Help tab on one article. */
   showArticle(id: string): void;
-  /** Listens for 'open' | 'close' | 'message-sent' (or the full 'parley-*' name); returns an unsubscribe function. */
+  /** Asks the NPS question if the site's interval allows ('nps'). */
+  survey(type?: string): void;
+  /** Mounts the employee's announcement banner (intranets). */
+  boot(options: { employeeToken?: string; employeeTokenUrl?: string }): void;
+  /** Listens for 'open' | 'close' | 'message-sent' | 'survey-skipped' | 'survey-answered' (or the full 'parley-*' name); returns an unsubscribe function. */
   on(event: string, fn: Listener): () => void;
 }
 /** What the page may have queued before this script ran: arrays or `arguments` objects. */
@@ -36,6 +51,7 @@ interface Messenger extends HTMLElement {
   show(tab?: string): void;
   showArticle(id: string): void;
   chatFromHelp(help: unknown): Promise<void>;
+  survey(type: string, token?: string): Promise<void>;
 }
 
 const w = window as unknown as { Parley?: ParleyApi | Preload };
@@ -59,11 +75,8 @@ const w = window as unknown as { Parley?: ParleyApi | Preload };
   };
 
   const tag = (data.lang || document.documentElement.lang || navigator.language || '').toLowerCase();
-  const label = tag.startsWith('zh')
-    ? /^zh-(tw|hk|mo)|hant/.test(tag)
-      ? '開啟聊天'
-      : '打开聊天'
-    : 'Open chat';
+  const locale = tag.startsWith('zh') ? (/^zh-(tw|hk|mo)|hant/.test(tag) ? 'zh-TW' : 'zh-CN') : 'en';
+  const label = locale === 'zh-TW' ? '開啟聊天' : locale === 'zh-CN' ? '打开聊天' : 'Open chat';
 
   const el = document.createElement('parley-messenger') as Messenger;
   el.setAttribute('site', site);
@@ -128,12 +141,27 @@ const w = window as unknown as { Parley?: ParleyApi | Preload };
     else el.removeAttribute('open');
   };
 
+  let banner: HTMLElement | null = null;
+  const boot = (options: unknown): void => {
+    const o = (options ?? {}) as { employeeToken?: unknown; employeeTokenUrl?: unknown };
+    if (!o.employeeToken && !o.employeeTokenUrl) return;
+    if (!document.body) return void document.addEventListener('DOMContentLoaded', () => boot(o), { once: true });
+    banner ??= document.querySelector('parley-banner') ?? document.body.insertBefore(document.createElement('parley-banner'), document.body.firstChild);
+    banner.setAttribute('site', site);
+    banner.setAttribute('server', origin);
+    if (data.lang) banner.setAttribute('lang', data.lang);
+    banner.setAttribute(o.employeeToken ? 'employee-token' : 'employee-token-url', String(o.employeeToken || o.employeeTokenUrl));
+    import(/* @vite-ignore */ `${origin}/elements/banner.js`).catch((err: unknown) => console.error('[parley] could not load the banner', err));
+  };
+
   const methods = {
+    boot,
     open: () => setOpen(true),
     close: () => setOpen(false),
     toggle: () => setOpen(!el.hasAttribute('open')),
     show: (tab?: unknown) => withElement(() => el.show(tab === 'help' ? 'help' : 'chat')),
     showArticle: (id: unknown) => withElement(() => el.showArticle(String(id))),
+    survey: (type: unknown = 'nps') => withElement(() => void el.survey(String(type)).catch((err: unknown) => console.warn('[parley] survey', err))),
     on(event: unknown, fn: unknown) {
       const name = String(event).startsWith('parley-') ? String(event) : `parley-${String(event)}`;
       el.addEventListener(name, fn as Listener);
@@ -161,10 +189,20 @@ const w = window as unknown as { Parley?: ParleyApi | Preload };
 
   const mount = (): void => {
     document.body.append(el);
+    if (data.employeeToken || data.employeeTokenUrl) boot({ employeeToken: data.employeeToken, employeeTokenUrl: data.employeeTokenUrl });
     if ('open' in data && data.open !== 'false') api.open();
     else if (storage(`parley:${site}:open`) === '1') void load().catch(() => {});
     for (const call of preload?.q ?? []) api(...(Array.from(call) as [string, ...unknown[]]));
+    if (document.readyState === 'complete') whenIdle();
+    else addEventListener('load', whenIdle, { once: true });
   };
+
+  // NPS after a number of days as a contact: after the page's own work, never over the open panel.
+  const autoNps = (): void =>
+    void checkNps({ server: origin, site, locale, busy: () => el.hasAttribute('open') }).then(
+      (token) => token && withElement(() => void el.survey('nps', token).catch((err: unknown) => console.warn('[parley] survey', err))),
+    );
+  const whenIdle = (): void => void ('requestIdleCallback' in window ? requestIdleCallback(autoNps, { timeout: 10_000 }) : setTimeout(autoNps, 3000));
   if (document.body) mount();
   else document.addEventListener('DOMContentLoaded', mount, { once: true });
 })();

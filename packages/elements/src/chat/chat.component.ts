@@ -7,6 +7,7 @@ import type { HelpContext, VisitorConversation } from '@parley/protocol';
 import { ParleyElement } from '../internal/parley-element.js';
 import { ClientController } from '../internal/client-controller.js';
 import { LocaleController } from '../internal/i18n.js';
+import { renderComposer, renderEnded, renderStatus, renderSurvey, type ControlsView } from './chat.controls.js';
 import { lastHandoffIndex, renderEntry, type EntryView } from './chat.entries.js';
 import { chatStrings } from './chat.strings.js';
 import { chatStyles } from './chat.styles.js';
@@ -55,6 +56,7 @@ declare global {
  * @csspart message - One message; carries `data-author`, `data-seq`, `data-delivery`.
  * @csspart status - Queue position, wait estimate, the assigned agent.
  * @csspart composer - The message box and Send button.
+ * @csspart survey - The closed chat's "how did we do?" question (a <parley-survey>, loaded when first shown).
  *
  * @cssproperty --parley-accent - Brand colour of the launcher, header and visitor bubbles.
  * @cssproperty --parley-accent-contrast - Text on the accent colour.
@@ -162,11 +164,13 @@ export class ParleyChat extends ParleyElement {
 
   /**
    * Opening the panel is what starts a conversation (the bot greets). A client created earlier only
-   * to resume (hasOpenConversation) may have found none, so this runs after every open.
+   * to resume (hasOpenConversation) may have found none, so this runs after every open. A closed chat
+   * stays in view while its "how did we do?" waits for an answer; otherwise opening greets anew.
    */
   private async startIfNeeded(): Promise<void> {
     const client = this.clientCtl.client;
-    if (!client || !this.open || client.state.conversation || client.state.error || this.failure) return;
+    const conv = client?.state.conversation;
+    if (!client || !this.open || (conv && (conv.status !== 'closed' || conv.survey?.answered === false)) || client.state.error || this.failure) return;
     try {
       await client.start({ pageUrl: location.href });
     } catch (err) {
@@ -193,12 +197,17 @@ export class ParleyChat extends ParleyElement {
       this.focusComposerOnRender = false;
       (this.composerEl ?? this.renderRoot.querySelector<HTMLElement>('.panel'))?.focus();
     }
-    if (this.logEl && this.stickToBottom) this.logEl.scrollTop = this.logEl.scrollHeight;
+    this.keepLogAtBottom();
     const unread = this.unreadCount();
     if (unread !== this.lastUnread) {
       this.lastUnread = unread;
       this.emit('parley-unread', { count: unread });
     }
+  }
+
+  /** @internal Also when the log shrinks under a survey that grows below it (chat.survey.ts). */
+  keepLogAtBottom(): void {
+    if (this.logEl && this.stickToBottom) this.logEl.scrollTop = this.logEl.scrollHeight;
   }
 
   private markSeen(): void {
@@ -264,7 +273,8 @@ export class ParleyChat extends ParleyElement {
     void this.updateComplete.then(() => this.launcherEl?.focus());
   }
 
-  private onComposerKeydown(e: KeyboardEvent): void {
+  /** @internal (chat.controls.ts) */
+  onComposerKeydown(e: KeyboardEvent): void {
     // keyCode 229: Safari reports the Enter that confirms an IME candidate without isComposing.
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
       e.preventDefault();
@@ -273,12 +283,14 @@ export class ParleyChat extends ParleyElement {
   }
 
   /** The client throttles typing signals and sends `false` after a pause, so every keystroke may report. */
-  private onComposerInput(): void {
+  /** @internal (chat.controls.ts) */
+  onComposerInput(): void {
     const client = this.clientCtl.client;
     if (client?.state.conversation) client.setTyping(true);
   }
 
-  private sendDraft(): void {
+  /** @internal (chat.controls.ts) */
+  sendDraft(): void {
     const box = this.composerEl;
     if (!box) return;
     const body = box.value.trim();
@@ -303,7 +315,8 @@ export class ParleyChat extends ParleyElement {
     }
   }
 
-  private handoff(): void {
+  /** @internal (chat.controls.ts) */
+  handoff(): void {
     const client = this.clientCtl.client;
     // The button goes away once queued; without this a keyboard user's focus would drop to <body>,
     // where Escape and typing no longer reach the chat.
@@ -323,13 +336,25 @@ export class ParleyChat extends ParleyElement {
     this.renderRoot.querySelector<HTMLElement>(`[data-feedback-for="${messageId}"]`)?.focus();
   }
 
-  private endChat(): void {
+  /** @internal (chat.controls.ts) */
+  leaveMessage(): void {
+    this.emit('parley-leave-message', {});
+  }
+
+  /** @internal (chat.controls.ts) */
+  confirmEnd(confirming: boolean): void {
+    this.confirmingEnd = confirming;
+  }
+
+  /** @internal (chat.controls.ts) */
+  endChat(): void {
     const client = this.clientCtl.client;
     this.confirmingEnd = false;
     if (client) void this.run(() => client.close());
   }
 
-  private startNew(): void {
+  /** @internal (chat.controls.ts) */
+  startNew(): void {
     const client = this.clientCtl.client;
     if (!client) return;
     this.focusComposerOnRender = true;
@@ -444,8 +469,8 @@ export class ParleyChat extends ParleyElement {
               )}
       </div>
       <div class="typing" aria-hidden="true">${this.renderTyping()}</div>
-      <div class="status" part="status" role="status">${conv ? this.renderStatus(conv, st?.site?.agentsOnline) : nothing}</div>
-      ${conv?.status === 'closed' ? this.renderEnded() : error && !conv ? nothing : this.renderComposer(conv)}
+      <div class="status" part="status" role="status">${conv ? renderStatus(s, conv, st?.site?.agentsOnline) : nothing}</div>
+      ${conv?.status === 'closed' ? renderEnded(this.controlsView(conv), this, conv.survey && renderSurvey(this, this.server || location.origin, conv.survey.token, this.l10n.locale)) : error && !conv ? nothing : renderComposer(this.controlsView(conv), this)}
     `;
   }
 
@@ -473,63 +498,19 @@ export class ParleyChat extends ParleyElement {
     return typing.name ? this.l10n.s.typing(typing.name) : this.l10n.s.someoneTyping;
   }
 
-  private renderStatus(conv: VisitorConversation, siteAgentsOnline: number | undefined): TemplateResult | typeof nothing {
-    const s = this.l10n.s;
-    if (conv.status === 'queued' && conv.queue) {
-      const minutes = Math.max(1, Math.ceil(conv.queue.estimatedWaitSeconds / 60));
-      return html`<p>${s.queuePosition(conv.queue.position, minutes)}</p>
-        ${conv.queue.agentsOnline === 0 ? html`<p class="note">${s.nobodyOnline}</p>` : nothing}`;
-    }
-    if (conv.status === 'assigned' && conv.agent) return html`<p>${s.chattingWith(conv.agent.name)}</p>`;
-    if (conv.status === 'bot' && siteAgentsOnline === 0) return html`<p class="note">${s.nobodyOnlineBot}</p>`;
-    return nothing;
-  }
-
-  private renderComposer(conv: VisitorConversation | null): TemplateResult {
-    const s = this.l10n.s;
+  private controlsView(conv: VisitorConversation | null): ControlsView {
     const timeline = this.clientCtl.client?.state.timeline ?? [];
-    const showHandoff = conv?.status === 'bot' && lastHandoffIndex(timeline, conv) === -1;
-    // Nobody can answer (the same test as the status line): inside the messenger, offer its offline form.
     const site = this.clientCtl.client?.state.site;
-    const nobody = conv?.status === 'queued' ? conv.queue?.agentsOnline === 0 : conv?.status === 'bot' && site?.agentsOnline === 0;
-    return html`
-      ${conv
-        ? html`<div class="tools">
-            ${showHandoff
-              ? html`<button class="secondary" type="button" ?disabled=${this.busy || !!this.clientCtl.client?.state.busy} @click=${this.handoff}>${s.talkToPerson}</button>`
-              : nothing}
-            ${nobody && this.inline
-              ? html`<button class="secondary" type="button" @click=${() => this.emit('parley-leave-message', {})}>${s.leaveMessage}</button>`
-              : nothing}
-            ${this.confirmingEnd
-              ? html`<span class="end">${s.endChatConfirm}</span>
-                  <button class="danger" type="button" ?disabled=${this.busy || !!this.clientCtl.client?.state.busy} @click=${this.endChat}>${s.endChat}</button>
-                  <button class="secondary" type="button" @click=${() => (this.confirmingEnd = false)}>${s.cancel}</button>`
-              : html`<button class="link-button end" type="button" @click=${() => (this.confirmingEnd = true)}>${s.endChat}</button>`}
-          </div>`
-        : nothing}
-      <div class="composer" part="composer">
-        <label class="visually-hidden" for="composer">${s.message}</label>
-        <textarea
-          id="composer"
-          rows="1"
-          placeholder=${s.placeholder}
-          maxlength="4000"
-          enterkeyhint="send"
-          @keydown=${this.onComposerKeydown}
-          @input=${this.onComposerInput}
-        ></textarea>
-        <button class="primary" type="button" @click=${this.sendDraft}>${s.send}</button>
-      </div>
-    `;
-  }
-
-  private renderEnded(): TemplateResult {
-    const s = this.l10n.s;
-    return html`<div class="ended">
-      <p>${s.chatEnded}</p>
-      <button class="primary" type="button" ?disabled=${this.busy || !!this.clientCtl.client?.state.busy} @click=${this.startNew}>${s.startNewChat}</button>
-    </div>`;
+    return {
+      s: this.l10n.s,
+      conv,
+      inline: this.inline,
+      busy: this.busy || !!this.clientCtl.client?.state.busy,
+      confirmingEnd: this.confirmingEnd,
+      showHandoff: conv?.status === 'bot' && lastHandoffIndex(timeline, conv) === -1,
+      // Nobody can answer (the same test as the status line): inside the messenger, offer its offline form.
+      nobody: conv?.status === 'queued' ? conv.queue?.agentsOnline === 0 : conv?.status === 'bot' && site?.agentsOnline === 0,
+    };
   }
 }
 

@@ -26,6 +26,8 @@ interface FaqElement extends HTMLElement {
  *
  * @fires parley-open - The panel opened.
  * @fires parley-close - The panel closed.
+ * @fires parley-survey-skipped - `survey('nps')` (`Parley('survey', 'nps')`): this visitor was asked within the site's interval; nothing is shown. `detail`: `{reason}`.
+ * @fires parley-survey-answered - A survey in the panel (NPS, or the chat's CSAT) was answered. `detail`: `{kind, score}`.
  *
  * @csspart launcher - The round launcher button.
  * @csspart badge - Unread replies, on the launcher.
@@ -53,6 +55,8 @@ export class ParleyMessenger extends ParleyElement {
   @state() private unread = 0;
   /** Nobody could chat and the visitor asked to leave a message: the Feedback tab is the offline form (a question). */
   @state() private offline = false;
+  /** @internal `survey('nps')`'s card, shown in the panel instead of the tabs; messenger.survey.ts sets and clears it. */
+  @state() surveyCard: (() => TemplateResult) | null = null;
 
   @query('.launcher') private launcherEl?: HTMLButtonElement;
   @query('parley-chat') private chatEl?: ParleyChat;
@@ -85,6 +89,17 @@ export class ParleyMessenger extends ParleyElement {
     this.show('help');
     const faq = await this.faq();
     faq?.showArticle(id);
+  }
+
+  /**
+   * `Parley('survey', 'nps')`: if the server says this visitor was not asked within the site's interval, the
+   * panel opens on the NPS question (in place of the tabs until the card is closed); otherwise nothing is
+   * shown and `parley-survey-skipped` says why. With `token`, an invitation parley.js's daily check already
+   * got (asked after a number of days as a contact): shown once the panel is closed, else on a later page.
+   */
+  survey(type: string, token?: string): Promise<void> {
+    // Loaded on the first call: the messenger's first open does not carry it.
+    return import('./messenger.survey.js').then((m) => m.askSurvey(this, type, token));
   }
 
   /** Opens the chat with a person, carrying what the visitor read and searched in the help center. */
@@ -172,12 +187,13 @@ export class ParleyMessenger extends ParleyElement {
           <div role="tablist" aria-label=${s.tabs} @keydown=${this.onTabKeydown}>${TABS.map((t) => this.renderTab(t))}</div>
           <button type="button" class="minimize" @click=${this.closeToLauncher}>${s.minimize}</button>
         </header>
+        ${this.surveyCard?.()}
         <div id="panel-chat" role="tabpanel" aria-labelledby="tab-chat" ?hidden=${this.tab !== 'chat'}>
           <parley-chat
             inline
             server=${this.server}
             site=${this.site}
-            .open=${this.open && this.tab === 'chat'}
+            .open=${this.open && this.tab === 'chat' && !this.surveyCard}
             @parley-unread=${(e: CustomEvent<{ count: number }>) => (this.unread = e.detail.count)}
             @parley-article-request=${this.onArticleRequest}
             @parley-leave-message=${() => {

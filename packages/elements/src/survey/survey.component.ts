@@ -36,7 +36,13 @@ type Phase = 'loading' | 'question' | 'done' | 'gone' | 'error' | 'skipped' | 'm
  * Language: the `lang` attribute of the element or of an ancestor; without one, the invitation's language
  * (once loaded), else the browser's. The question itself is the server's text in the invitation's language.
  *
+ * Employee mode (intranet): with `employee-token-url` (the intranet's endpoint answering `{token}`, as for
+ * `<parley-feedback>`) or `employee-token`, and `site`, it lists the open employee surveys for the signed-in
+ * employee, or shows the one named by `survey-id`, and takes one anonymous answer each. That mode's code is
+ * loaded only when asked for (survey.employee.ts).
+ *
  * @fires parley-survey-answered - An answer was saved (first or changed). `detail`: `{kind, score}`.
+ * @fires parley-employee-survey-answered - Employee mode: a survey's answers were stored. `detail`: `{surveyId}`.
  * @fires parley-survey-skipped - NPS mode: this visitor was asked recently; nothing is shown. `detail`: `{reason}`.
  *
  * @csspart base - The element's box.
@@ -45,6 +51,7 @@ type Phase = 'loading' | 'question' | 'done' | 'gone' | 'error' | 'skipped' | 'm
  * @csspart error - A message about the answer (no score chosen, refused, no connection).
  * @csspart submit - The Send button.
  * @csspart done - The thank-you view with the answer given.
+ * @csspart employee - Employee mode: the box holding the survey list or form.
  *
  * @cssproperty --parley-accent - Chosen score, Send button, focus ring.
  * @cssproperty --parley-accent-contrast - Text on the accent colour.
@@ -66,8 +73,14 @@ export class ParleySurvey extends ParleyElement {
   @property() token = '';
   /** `nps`: ask the server for an NPS invitation for this visitor (needs `site`) instead of using `token`. */
   @property() type = '';
-  /** The site key, for `type="nps"`. */
+  /** The site key, for `type="nps"` and the employee mode. */
   @property() site = '';
+  /** Employee mode: where the intranet hands out the signed-in employee's token (`{token}`, fetched with the page's cookies). */
+  @property({ attribute: 'employee-token-url' }) employeeTokenUrl = '';
+  /** Employee mode: the intranet's signed employee token itself (prefer `employee-token-url`: then it never sits in the HTML). */
+  @property({ attribute: 'employee-token' }) employeeToken = '';
+  /** Employee mode: show this survey instead of the list of open ones. */
+  @property({ attribute: 'survey-id' }) surveyId = '';
 
   @state() private phase: Phase = 'loading';
   @state() private invitation: SurveyInvitation | null = null;
@@ -100,7 +113,16 @@ export class ParleySurvey extends ParleyElement {
 
   // ---------- loading ----------
 
+  private get employeeMode(): boolean {
+    return !!(this.employeeTokenUrl || this.employeeToken);
+  }
+
   protected override willUpdate(): void {
+    if (this.employeeMode) {
+      // A module of its own: the CSAT/NPS survey never downloads the employee mode.
+      void import('./survey.employee.js');
+      return;
+    }
     const key = `${this.origin()}|${this.token}|${this.type}|${this.site}`;
     if (key === this.loadedKey) return;
     this.loadedKey = key;
@@ -259,6 +281,16 @@ export class ParleySurvey extends ParleyElement {
   // ---------- rendering ----------
 
   protected override render(): TemplateResult {
+    if (this.employeeMode) {
+      return html`<parley-survey-employee
+        part="employee"
+        .server=${this.server}
+        .site=${this.site}
+        .employeeToken=${this.employeeToken}
+        .employeeTokenUrl=${this.employeeTokenUrl}
+        .surveyId=${this.surveyId}
+      ></parley-survey-employee>`;
+    }
     if (this.phase === 'skipped') return html``;
     return html`<div class="base" part="base">
       ${this.renderView()}

@@ -4,6 +4,7 @@ import { ParleySurvey } from './survey.component.js';
 
 export { ParleySurvey };
 export type { ParleySurveyAnsweredDetail, ParleySurveySkippedDetail } from './survey.component.js';
+export type { ParleyEmployeeSurveyAnsweredDetail } from './survey.employee.component.js';
 
 define('parley-survey', ParleySurvey);
 

@@ -9,6 +9,7 @@ import { clearDraft, readDraft, writeDraft } from './ticket.draft.js';
 import { ACCEPT, addFiles, type FileProblem } from './ticket.files.js';
 import { dueTime } from './ticket.format.js';
 import { AutoRefresh } from './ticket.refresh.js';
+import { resolveSection, surveySection, type ResolveHandlers } from './ticket.sections.js';
 import { ticketStrings, type TicketStrings } from './ticket.strings.js';
 import { ticketStyles } from './ticket.styles.js';
 import { chosenFiles, problemText, progress, thread } from './ticket.templates.js';
@@ -35,6 +36,7 @@ type Phase = 'loading' | 'ready' | 'gone' | 'error';
  * @csspart entry - One message of the conversation.
  * @csspart reply - The reply form.
  * @csspart resolve - "This is solved" and its confirmation.
+ * @csspart survey - "How did we do?" once the request is resolved (a <parley-survey>, loaded when first shown).
  * @csspart gone - The page shown when the link no longer opens a request.
  *
  * @cssproperty --parley-accent - Links, primary buttons, focus ring, the current step.
@@ -320,12 +322,13 @@ export class ParleyTicket extends ParleyElement {
     }
     const t = this.ticket;
     if (!t) return html`<p class="state" role="status">${s.loading}</p>`;
-    return html`${this.renderHeader(t)}
+    return html`${this.renderHeader(t)} ${t.survey ? surveySection(this.link().server, t.survey.token, this.l10n.locale) : nothing}
       <section class="conversation" aria-labelledby="thread-title">
         <h3 id="thread-title">${s.threadTitle}</h3>
         ${thread(t.entries, { s, locale: this.l10n.locale, textLang: t.locale, fileHref: (id) => fileUrl(this.link(), id) })}
       </section>
-      ${this.renderReply(t)} ${t.status === 'resolved' ? nothing : this.renderResolve()}`;
+      ${this.renderReply(t)}
+      ${t.status === 'resolved' ? nothing : resolveSection({ s, confirming: this.confirming, resolving: this.resolving, error: this.resolveError }, this.resolveHandlers)}`;
   }
 
   private renderHeader(t: CustomerTicket): TemplateResult {
@@ -381,21 +384,10 @@ export class ParleyTicket extends ParleyElement {
     </section>`;
   }
 
-  private renderResolve(): TemplateResult {
-    const s = this.l10n.s;
-    return html`<section class="resolve" part="resolve">
-      ${this.confirming
-        ? html`<div class="confirm" role="group" aria-labelledby="confirm-text" @keydown=${this.onConfirmKeydown}>
-            <p id="confirm-text">${s.confirmSolved}</p>
-            <div class="actions">
-              <button id="confirm-yes" class="primary" type="button" aria-disabled=${this.resolving ? 'true' : 'false'} @click=${() => void this.resolve()}>
-                ${this.resolving ? s.resolving : s.confirmYes}
-              </button>
-              <button class="secondary" type="button" @click=${this.cancelResolve}>${s.cancel}</button>
-            </div>
-          </div>`
-        : html`<button id="solved" class="secondary" type="button" @click=${this.askResolve}>${s.solved}</button>`}
-      <p class="error" role="alert">${this.resolveError}</p>
-    </section>`;
-  }
+  private readonly resolveHandlers: ResolveHandlers = {
+    ask: () => this.askResolve(),
+    cancel: () => this.cancelResolve(),
+    confirm: () => void this.resolve(),
+    confirmKeydown: (e) => this.onConfirmKeydown(e),
+  };
 }

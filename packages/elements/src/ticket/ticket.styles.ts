@@ -273,6 +273,11 @@ export const ticketStyles = [
       display: grid;
       gap: 8px;
     }
+    .survey {
+      padding: 16px;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
     .gone {
       display: grid;
       gap: 8px;
