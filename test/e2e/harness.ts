@@ -16,6 +16,7 @@ export const ACCOUNTS = {
   admin: { email: 'admin@parley.test', password: 'parley-admin', name: 'Ada Admin' },
   alice: { email: 'alice@parley.test', password: 'parley-alice', name: 'Alice' },
   bob: { email: 'bob@parley.test', password: 'parley-bob', name: 'Bob' },
+  sam: { email: 'sam@parley.test', password: 'parley-sam', name: 'Sam' },
 } as const;
 
 export class ServerProcess {
