@@ -92,6 +92,9 @@ export const reportsStyles = css`
     top: 0;
     background: var(--_surface);
   }
+  .report-section h4 {
+    margin: 16px 0 6px;
+  }
   .comments {
     list-style: none;
     margin: 0;
