@@ -137,6 +137,25 @@ test('the Feedback tab on first open (what messenger.js imports for it, minus ch
   assert.ok(total <= FEEDBACK_BUDGET, `feedback first open is ${kb(total)} gzip beyond the chat, over the ${kb(FEEDBACK_BUDGET)} budget`);
 });
 
+const SURVEY_BUDGET = 15 * KB;
+
+test('the survey (CSAT in a closed chat, NPS, the email link) is at most 15 KB gzip beyond the chat', (t) => {
+  const entry = resolve(dist, 'elements', 'survey.js');
+  requireBuilt(entry);
+  const chat = new Set(closure(resolve(dist, 'elements', 'chat.js')));
+  // What the chat fetches when it closes is the same survey: the module that defines <parley-survey>.
+  const inChat = lazyModuleDefining(resolve(dist, 'elements', 'chat.js'), 'parley-survey');
+  for (const [what, start] of [
+    ['survey.js on its own page', entry],
+    ['the survey a closed chat loads', inChat],
+  ] as const) {
+    const files = closure(start).filter((f) => !chat.has(f));
+    const total = files.reduce((n, f) => n + gz(f), 0);
+    t.diagnostic(`${what}: ${kb(total)} gzip beyond the chat in ${files.length} file(s), budget ${kb(SURVEY_BUDGET)}`);
+    assert.ok(total <= SURVEY_BUDGET, `${what} is ${kb(total)} gzip beyond the chat, over the ${kb(SURVEY_BUDGET)} budget`);
+  }
+});
+
 /**
  * The intranet's banner. DESIGN.md asks 15 KB gzip "with its share of Lit and the client"; with Socket.IO
  * (about 12 KB gzip by itself) and Lit that is out of reach, so two figures are held instead:
