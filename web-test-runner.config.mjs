@@ -26,9 +26,12 @@ function parleyServer() {
       const { register } = await import('tsx/esm/api');
       register();
       const { startTestServer } = await import(testingUrl.href);
-      // Every element test files its tickets from 127.0.0.1: the per-address ticket limit (server tests
-      // cover it) would otherwise refuse the eleventh.
-      server = await startTestServer({ config: { rateTicketsPerIp: null, rateTicketReplies: null } });
+      // Every element test comes from 127.0.0.1, in one run of a few minutes: the per-address limits on
+      // tickets, new visitors, chat starts and votes / survey answers (server tests cover each) would
+      // otherwise refuse whichever file runs after the others have spent them.
+      server = await startTestServer({
+        config: { rateTicketsPerIp: null, rateTicketReplies: null, rateVisitorSessionsPerIp: null, rateConversationsPerIp: null, rateKbVotesPerIp: null },
+      });
       // Only plain data: the server object also holds the app and the database handle.
       const { url, siteKey, accounts, departments } = server;
       // What a company intranet would sign for an employee (HS256 with the site's secret): intranet

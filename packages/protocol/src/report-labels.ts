@@ -78,7 +78,7 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     channel: { chat: 'Live chat', feedback: 'Feedback form', offline: 'Offline form', api: 'API', email: 'Email', intranet: 'Intranet' },
   },
   'zh-CN': {
-    section: { volume: '数量', responseTimes: '响应时间', sla: '服务目标（SLA）', bot: '机器人', kb: '帮助中心', satisfaction: '满意度' },
+    section: { volume: '业务量', responseTimes: '响应时间', sla: '服务目标（SLA）', bot: '机器人', kb: '帮助中心', satisfaction: '满意度' },
     metric: {
       conversations: '对话',
       tickets: '工单',
@@ -127,7 +127,7 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     channel: { chat: '在线聊天', feedback: '反馈表单', offline: '离线留言', api: 'API', email: '邮件', intranet: '内网' },
   },
   'zh-TW': {
-    section: { volume: '數量', responseTimes: '回應時間', sla: '服務目標（SLA）', bot: '機器人', kb: '說明中心', satisfaction: '滿意度' },
+    section: { volume: '業務量', responseTimes: '回應時間', sla: '服務目標（SLA）', bot: '機器人', kb: '說明中心', satisfaction: '滿意度' },
     metric: {
       conversations: '對話',
       tickets: '工單',

@@ -299,7 +299,7 @@ describe('<parley-feedback> intranet form', () => {
     await fill(el, { category: 'Message to the team', subject: 'Printer', message: 'The 3rd floor printer jams.' });
     submit(el);
     await waitUntil(() => $(el, '#form-error') !== null, 'no refusal shown', WAIT);
-    expect(text($(el, '#form-error'))).to.equal('employee token is not valid for this site');
+    expect(text($(el, '#form-error'))).to.equal('employee token is not a JWT');
     expect($<HTMLInputElement>(el, '#subject')!.value).to.equal('Printer');
     expect(root(el).querySelector('#done-title')).to.equal(null);
   });
