@@ -12,10 +12,22 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server } from 'socket.io';
 
 const [kind = 'parley', db = 'pglite', root = process.cwd()] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+// How long the server's event loop was held up (timers, socket I/O waiting): `lag` reads and resets it.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+// The same seen from a JS timer (what Socket.IO's ping timers go through).
+let timerGap = 0;
+let lastTick = performance.now();
+setInterval(() => {
+  const now = performance.now();
+  timerGap = Math.max(timerGap, now - lastTick - 50);
+  lastTick = now;
+}, 50).unref();
 
 type Io = Server;
 let io: Io;
@@ -119,7 +131,11 @@ process.on('message', async (m: { id: number; cmd: string; arg?: unknown }) => {
   try {
     if (m.cmd === 'mem') result = mem();
     else if (m.cmd === 'count') result = await count(String(m.arg));
-    else if (m.cmd === 'rows') result = await rows(String(m.arg));
+    else if (m.cmd === 'lag') {
+      result = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6, timerGap };
+      loopDelay.reset();
+      timerGap = 0;
+    } else if (m.cmd === 'rows') result = await rows(String(m.arg));
     else if (m.cmd === 'sockets') result = io.of(typeof m.arg === 'string' ? m.arg : '/visitor').sockets.size;
     else if (m.cmd === 'drop') {
       // Transport closed without Socket.IO's DISCONNECT packet: clients treat it as a network failure

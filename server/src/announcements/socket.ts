@@ -35,27 +35,30 @@ function refusal(error: unknown): Error & { data: { code: string; retryAfterMs?:
 }
 
 /**
- * At most `width` employee database calls at a time, and a turn of the event loop between one ending
- * and the next starting. PGlite runs its queued queries back to back in microtasks, never returning to
- * the event loop: 10,000 employees acknowledging an urgent announcement at once queued ~30,000 queries
- * and starved timers and socket I/O for ~24 s, so Socket.IO's pings came late and 1,000 sockets dropped
- * (test/load/announcements.ts). Through here the loop turns every ~`width` calls; the database was the
- * limit anyway, so throughput is the same. On PostgreSQL `width` matches the pool (10 connections).
+ * Employee database calls start here, at most `perTurn` on each turn of the event loop. Each command
+ * would otherwise run to its end in the microtasks right after its socket's read callback, and libuv
+ * keeps reading while sockets have data: 10,000 acknowledgements arriving together on PGlite (~2 ms of
+ * synchronous WebAssembly each) kept the loop in one poll phase for 18 s, timers never ran, and
+ * Socket.IO's pings came late enough to drop sockets (test/load/announcements.ts, docs/benchmarks.md).
+ * Deferred, the reads only queue work, and timers and I/O run between each `perTurn` slice.
  */
-function turnstile(width: number): <T>(work: () => Promise<T>) => Promise<T> {
-  let active = 0;
+function turnstile(perTurn: number): <T>(work: () => Promise<T>) => Promise<T> {
   const waiting: Array<() => void> = [];
+  let scheduled = false;
+  const turn = () => {
+    for (const start of waiting.splice(0, perTurn)) start();
+    scheduled = waiting.length > 0;
+    if (scheduled) setImmediate(turn);
+  };
   return async (work) => {
-    if (active < width) active++;
-    else await new Promise<void>((turn) => waiting.push(turn));
-    try {
-      return await work();
-    } finally {
-      // The slot passes straight to the next caller, on the next turn of the loop.
-      const next = waiting.shift();
-      if (next) setImmediate(next);
-      else active--;
-    }
+    await new Promise<void>((start) => {
+      waiting.push(start);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(turn);
+      }
+    });
+    return work();
   };
 }
 
