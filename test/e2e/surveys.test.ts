@@ -115,12 +115,15 @@ test('a visitor rates a Support chat 2 with a comment; the Support supervisor se
   await c.open();
   await c.composer.waitFor();
   // "Talk to a person" asks the site's first department; a page may name one, as this one does Support.
+  type ChatEl = { client: { handoff(d: string): Promise<void>; state: { conversation: { id: string } | null } } | null };
+  await page.waitForFunction(() => {
+    const el = document.querySelector('parley-messenger')?.shadowRoot?.querySelector('parley-chat') as unknown as ChatEl | null;
+    return Boolean(el?.client?.state.conversation?.id);
+  });
   const conversationId = await page.evaluate(async (departmentId) => {
-    const el = document.querySelector('parley-messenger')!.shadowRoot!.querySelector('parley-chat') as unknown as {
-      client: { handoff(d: string): Promise<void>; state: { conversation: { id: string } } };
-    };
-    await el.client.handoff(departmentId);
-    return el.client.state.conversation.id;
+    const el = document.querySelector('parley-messenger')!.shadowRoot!.querySelector('parley-chat') as unknown as ChatEl;
+    await el.client!.handoff(departmentId);
+    return el.client!.state.conversation!.id;
   }, support.id);
 
   const login = (await (await fetch(`${env.server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ACCOUNTS.admin) })).json()) as { token: string };

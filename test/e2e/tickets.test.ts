@@ -153,13 +153,14 @@ test('an unanswered complaint escalates past 24 business hours: recorded, mailed
   assert.equal(res.status, 201);
   const { ticket } = (await res.json()) as { ticket: { number: string } };
 
-  // Monday 10:00 + 24 business hours (9-18 on weekdays) = Wednesday 16:00 Shanghai.
+  // Monday 10:00 + 24 business hours (9-18 on weekdays) = Wednesday 16:00 Shanghai. Level 1 goes to
+  // Support's supervisor, the demo's Sam.
   clock.set('2026-12-09T08:00:00Z');
-  const escalation = await mailTo('admin@parley.test', new RegExp(`\\[${ticket.number}\\]`));
+  const escalation = await mailTo('sam@parley.test', new RegExp(`\\[${ticket.number}\\]`));
   assert.match(escalation.parsed.subject ?? '', /escalat/i);
 
   const page = await (await newContext(browser, 'en-US')).newPage();
-  const tickets = await signInToTickets(page, ACCOUNTS.admin);
+  const tickets = await signInToTickets(page, ACCOUNTS.sam);
   await tickets.getByRole('button', { name: 'Breached' }).click();
   const row = tickets.locator('tr', { hasText: 'Nobody answers me' });
   await row.getByText('Escalated: Supervisor').waitFor();

@@ -4,6 +4,7 @@ import type { Announcement, AnnouncementInput, AnnouncementPriority, Announcemen
 import { LocaleController } from '../../internal/i18n.js';
 import { ParleyElement } from '../../internal/parley-element.js';
 import { articleHtml } from '../kb/kb-preview.js';
+import { editorStyles, fromLocalInput, toLocalInput } from '../console-editor.js';
 import { kbBase } from '../kb/kb.styles.js';
 import type { AnnouncementsApi } from './announcements-api.js';
 import { announcementsStrings } from './announcements.strings.js';
@@ -33,14 +34,6 @@ interface Draft {
   ackRequired: boolean;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** An ISO instant as a `datetime-local` value in the browser's zone, and back. */
-const toLocalInput = (iso: string | null) => {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
-const fromLocalInput = (v: string) => (v ? new Date(v).toISOString() : null);
 
 function draftOf(a: Announcement | null): Draft {
   const title: Texts = { en: '', 'zh-CN': '', 'zh-TW': '' };
@@ -72,7 +65,7 @@ function draftOf(a: Announcement | null): Draft {
  * @fires parley-announcement-changed - Saved, published, scheduled, withdrawn or deleted: `detail.announcement` (null when deleted) and what to announce.
  */
 export class ParleyConsoleAnnouncementEditor extends ParleyElement {
-  static override styles = [kbBase, announcementsStyles];
+  static override styles = [kbBase, editorStyles, announcementsStyles];
 
   @property({ attribute: false }) api: AnnouncementsApi | null = null;
   /** The announcement to edit; null for a new one. */

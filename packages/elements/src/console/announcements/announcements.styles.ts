@@ -2,34 +2,6 @@ import { css } from 'lit';
 
 /** The announcements view's own look, on top of the console's shared tables, states and controls (kbBase). */
 export const announcementsStyles = css`
-  .back {
-    margin-bottom: 12px;
-  }
-  form > * + * {
-    margin-top: 10px;
-  }
-  fieldset {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius-small);
-    padding: 8px 12px 12px;
-    margin: 10px 0;
-  }
-  legend {
-    font-weight: 600;
-    padding: 0 4px;
-  }
-  label {
-    display: block;
-    font-size: 13px;
-    margin-bottom: 2px;
-  }
-  label.check {
-    display: flex;
-    align-items: center;
-    gap: 6px;
-    font-size: inherit;
-    margin: 4px 0;
-  }
   .choice {
     margin: 4px 0 8px;
   }
@@ -49,24 +21,6 @@ export const announcementsStyles = css`
   .localized textarea {
     min-height: 8em;
     font-family: inherit;
-  }
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    gap: 8px 12px;
-    margin-bottom: 8px;
-  }
-  .departments {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 4px 16px;
-  }
-  .buttons {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px;
-    margin: 12px 0;
   }
   .preview-panel {
     border-top: 1px solid var(--_border);
@@ -91,21 +45,6 @@ export const announcementsStyles = css`
   }
   .preview .rendered.plain {
     white-space: pre-wrap;
-  }
-  .summary {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 24px;
-    margin: 8px 0 12px;
-  }
-  .summary dt {
-    font-size: 13px;
-    color: var(--_text-muted);
-  }
-  .summary dd {
-    margin: 0;
-    font-size: 18px;
-    font-weight: 600;
   }
   .missing table {
     min-width: 320px;

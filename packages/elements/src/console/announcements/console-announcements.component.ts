@@ -4,6 +4,7 @@ import type { Announcement, AnnouncementReceipts, Locale } from '@parley/protoco
 import { LocaleController } from '../../internal/i18n.js';
 import { saveBlob } from '../console-rest.js';
 import { ParleyConsoleSubview, subviewHost } from '../console-subview.js';
+import { editorStyles } from '../console-editor.js';
 import { kbBase } from '../kb/kb.styles.js';
 import type { ParleyConsoleAnnouncementEditor } from './announcement-editor.component.js';
 import { AnnouncementsApi } from './announcements-api.js';
@@ -40,7 +41,7 @@ function audienceText(s: AnnouncementsStrings, a: Announcement): string {
  * @fires parley-announcements-unauthorized - The server refused the token: the console signs the agent out.
  */
 export class ParleyConsoleAnnouncements extends ParleyConsoleSubview {
-  static override styles = [kbBase, subviewHost, announcementsStyles];
+  static override styles = [kbBase, subviewHost, editorStyles, announcementsStyles];
 
   @state() private screen: Screen = { kind: 'list' };
   @state() private announcements: Announcement[] | null = null;

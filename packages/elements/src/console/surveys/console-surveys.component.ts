@@ -4,6 +4,7 @@ import type { EmployeeSurveyAdmin, EmployeeSurveyResults } from '@parley/protoco
 import { LocaleController, localized } from '../../internal/i18n.js';
 import { saveBlob } from '../console-rest.js';
 import { ParleyConsoleSubview, subviewHost } from '../console-subview.js';
+import { editorStyles } from '../console-editor.js';
 import { kbBase } from '../kb/kb.styles.js';
 import type { ParleyConsoleSurveyEditor } from './survey-editor.component.js';
 import { renderResults } from './survey-results.templates.js';
@@ -29,7 +30,7 @@ type Screen = { kind: 'list' } | { kind: 'edit'; survey: EmployeeSurveyAdmin | n
  * @fires parley-surveys-unauthorized - The server refused the token: the console signs the agent out.
  */
 export class ParleyConsoleSurveys extends ParleyConsoleSubview {
-  static override styles = [kbBase, subviewHost, surveysStyles];
+  static override styles = [kbBase, subviewHost, editorStyles, surveysStyles];
 
   @state() private tab: 'employee' | 'customer' = 'employee';
   @state() private screen: Screen = { kind: 'list' };

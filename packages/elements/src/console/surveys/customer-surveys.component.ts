@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Locale, SurveyKind, SurveyResponseRow, SurveySettings, SurveySettingsPatch } from '@parley/protocol';
 import { LocaleController } from '../../internal/i18n.js';
 import { ParleyElement } from '../../internal/parley-element.js';
+import { editorStyles } from '../console-editor.js';
 import { kbBase } from '../kb/kb.styles.js';
 import type { CustomerSurveysApi } from './surveys-api.js';
 import { customerStrings } from './customer-surveys.strings.js';
@@ -20,7 +21,7 @@ const PAGE = 50;
  * @summary Customer survey settings and answers (internal; rendered by the console's Surveys view).
  */
 export class ParleyConsoleCustomerSurveys extends ParleyElement {
-  static override styles = [kbBase, surveysStyles];
+  static override styles = [kbBase, editorStyles, surveysStyles];
 
   @property({ attribute: false }) api: CustomerSurveysApi | null = null;
   /** Admins change the settings; others read them. */

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { EmployeeQuestionType, EmployeeSurveyAdmin, EmployeeSurveyInput, Locale, LocalizedText } from '@parley/protocol';
 import { LocaleController } from '../../internal/i18n.js';
 import { ParleyElement } from '../../internal/parley-element.js';
+import { editorStyles, fromLocalInput, toLocalInput } from '../console-editor.js';
 import { kbBase } from '../kb/kb.styles.js';
 import { parseRoster, type EmployeeSurveysApi } from './surveys-api.js';
 import { surveysStrings } from './surveys.strings.js';
@@ -45,14 +46,6 @@ function localizedOf(t: Texts): LocalizedText | null {
   if (t['zh-TW'].trim()) out['zh-TW'] = t['zh-TW'].trim();
   return out;
 }
-const pad = (n: number) => String(n).padStart(2, '0');
-/** An ISO instant as a `datetime-local` value in the browser's zone, and back. */
-const toLocalInput = (iso: string | null) => {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
-const fromLocalInput = (v: string) => (v ? new Date(v).toISOString() : null);
 
 function draftOf(s: EmployeeSurveyAdmin | null): Draft {
   return {
@@ -80,7 +73,7 @@ function draftOf(s: EmployeeSurveyAdmin | null): Draft {
  * @fires parley-survey-changed - Saved, opened or deleted: `detail.survey` (null when deleted) and what to announce.
  */
 export class ParleyConsoleSurveyEditor extends ParleyElement {
-  static override styles = [kbBase, surveysStyles];
+  static override styles = [kbBase, editorStyles, surveysStyles];
 
   @property({ attribute: false }) api: EmployeeSurveysApi | null = null;
   /** The draft to edit; null for a new survey. */

@@ -17,50 +17,6 @@ export const surveysStyles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
-  .back {
-    margin-bottom: 12px;
-  }
-  form > * + * {
-    margin-top: 10px;
-  }
-  fieldset {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius-small);
-    padding: 8px 12px 12px;
-    margin: 10px 0;
-  }
-  legend {
-    font-weight: 600;
-    padding: 0 4px;
-  }
-  label {
-    display: block;
-    font-size: 13px;
-    margin-bottom: 2px;
-  }
-  label.check {
-    display: flex;
-    align-items: center;
-    gap: 6px;
-    font-size: inherit;
-    margin: 4px 0;
-  }
-  .localized {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
-    gap: 8px;
-  }
-  .localized input,
-  .localized textarea {
-    width: 100%;
-  }
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    gap: 8px 12px;
-    margin-bottom: 8px;
-  }
   .spacer {
     flex: 1;
   }
@@ -73,35 +29,10 @@ export const surveysStyles = css`
   .option .localized {
     flex: 1;
   }
-  .departments {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 4px 16px;
-  }
-  .buttons {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px;
-    margin: 12px 0;
-  }
   .open-panel {
     border-top: 1px solid var(--_border);
     margin-top: 20px;
     padding-top: 8px;
-  }
-  .summary {
-    display: flex;
-    gap: 24px;
-    margin: 8px 0 12px;
-  }
-  .summary dt {
-    font-size: 13px;
-    color: var(--_text-muted);
-  }
-  .summary dd {
-    margin: 0;
-    font-size: 22px;
-    font-weight: 600;
   }
   .question-result {
     margin: 12px 0 18px;
