@@ -13,14 +13,11 @@ import { renderConnecting, renderMine, renderQueue, renderSignIn, type ListsView
 import { errorCode, errorMessage, readToken, signInErrorText, writeToken } from './console.session.js';
 import { consoleStrings } from './console.strings.js';
 import { consoleStyles } from './console.styles.js';
-import { ConsoleViews, renderHeader, viewsFor, type ConsoleView } from './console.views.js';
+import { ConsoleViews, renderHeader, renderSupervisorViews, viewsFor, type ConsoleView } from './console.views.js';
 import type { ChatTicketCreatedDetail, ChatTicketOpenDetail } from './console-ticket-from-chat.component.js';
 import type { ParleyConsoleKb } from './kb/console-kb.component.js';
 import { TicketsApi, ticketIdFromHash } from './tickets/tickets-api.js';
 import type { ParleyConsoleTickets } from './tickets/console-tickets.component.js';
-import type { ParleyConsoleReports } from './reports/console-reports.component.js';
-import type { ParleyConsoleSurveys } from './surveys/console-surveys.component.js';
-import type { ParleyConsoleAnnouncements } from './announcements/console-announcements.component.js';
 
 export interface ConsoleSignInDetail {
   agent: AgentProfile;
@@ -62,6 +59,7 @@ const TICK_MS = 5_000;
  * @csspart reports - The Reports view (supervisors and admins).
  * @csspart surveys - The employee surveys view (supervisors and admins).
  * @csspart announcements - The intranet announcements view (supervisors and admins).
+ * @csspart webhooks - The Integrations (webhooks) view (admins).
  * @csspart queue - The "Queue" region.
  * @csspart mine - The "My conversations" region.
  * @csspart conversation - The open conversation's panel.
@@ -104,9 +102,6 @@ export class ParleyConsole extends ParleyElement {
   @query('parley-console-conversation') private conversationEl?: ParleyConsoleConversation;
   @query('parley-console-kb') private kbEl?: ParleyConsoleKb;
   @query('parley-console-tickets') private ticketsEl?: ParleyConsoleTickets;
-  @query('parley-console-reports') private reportsEl?: ParleyConsoleReports;
-  @query('parley-console-surveys') private surveysEl?: ParleyConsoleSurveys;
-  @query('parley-console-announcements') private announcementsEl?: ParleyConsoleAnnouncements;
 
   private readonly l10n = new LocaleController(this, consoleStrings);
   private readonly clientCtl = new ClientController<AgentClient>(this);
@@ -362,12 +357,14 @@ export class ParleyConsole extends ParleyElement {
     }
     this.requestUpdate();
     await this.updateComplete;
-    if (view === 'kb') this.kbEl?.focusHeading();
-    else if (view === 'tickets') await this.ticketsEl?.updateComplete.then(() => this.ticketsEl?.focusHeading());
-    else if (view === 'reports') await this.reportsEl?.updateComplete.then(() => this.reportsEl?.focusHeading());
-    else if (view === 'surveys') await this.surveysEl?.updateComplete.then(() => this.surveysEl?.focusHeading());
-    else if (view === 'announcements') await this.announcementsEl?.updateComplete.then(() => this.announcementsEl?.focusHeading());
-    else this.renderRoot.querySelector<HTMLElement>('#queue-heading')?.focus();
+    if (view === 'conversations') {
+      this.renderRoot.querySelector<HTMLElement>('#queue-heading')?.focus();
+      return;
+    }
+    // Every other view is an element that knows its heading (console.views.ts marks it with data-view).
+    const el = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown>; focusHeading(): void }>(`[data-view="${view}"]`);
+    await el?.updateComplete;
+    el?.focusHeading();
   }
 
   /** Shows one ticket in the Tickets view: one just made from a chat, or a `#ticket=` link's. */
@@ -462,6 +459,7 @@ export class ParleyConsole extends ParleyElement {
         ${this.views.isOpened('kb')
           ? html`<parley-console-kb
               part="knowledge-base"
+              data-view="kb"
               ?hidden=${this.views.current !== 'kb'}
               .server=${this.origin}
               .token=${this.token}
@@ -473,6 +471,7 @@ export class ParleyConsole extends ParleyElement {
         ${this.views.isOpened('tickets')
           ? html`<parley-console-tickets
               part="tickets"
+              data-view="tickets"
               ?hidden=${this.views.current !== 'tickets'}
               .server=${this.origin}
               .token=${this.token}
@@ -481,39 +480,7 @@ export class ParleyConsole extends ParleyElement {
               @parley-tickets-unauthorized=${() => this.expire()}
             ></parley-console-tickets>`
           : nothing}
-        ${this.views.isOpened('reports')
-          ? html`<parley-console-reports
-              part="reports"
-              ?hidden=${this.views.current !== 'reports'}
-              .server=${this.origin}
-              .token=${this.token}
-              .site=${this.site}
-              .client=${client}
-              @parley-reports-unauthorized=${() => this.expire()}
-            ></parley-console-reports>`
-          : nothing}
-        ${this.views.isOpened('surveys')
-          ? html`<parley-console-surveys
-              part="surveys"
-              ?hidden=${this.views.current !== 'surveys'}
-              .server=${this.origin}
-              .token=${this.token}
-              .site=${this.site}
-              .client=${client}
-              @parley-surveys-unauthorized=${() => this.expire()}
-            ></parley-console-surveys>`
-          : nothing}
-        ${this.views.isOpened('announcements')
-          ? html`<parley-console-announcements
-              part="announcements"
-              ?hidden=${this.views.current !== 'announcements'}
-              .server=${this.origin}
-              .token=${this.token}
-              .site=${this.site}
-              .client=${client}
-              @parley-announcements-unauthorized=${() => this.expire()}
-            ></parley-console-announcements>`
-          : nothing}
+        ${renderSupervisorViews(this.views, { server: this.origin, token: this.token, site: this.site, client, expire: () => this.expire() })}
       </div>
     `;
   }

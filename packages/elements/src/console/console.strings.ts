@@ -15,6 +15,7 @@ export interface ConsoleStrings {
   reportsView: string;
   surveysView: string;
   announcementsView: string;
+  webhooksView: string;
   signInHeading: string;
   email: string;
   password: string;
@@ -93,6 +94,7 @@ export const consoleStrings: Catalogs<ConsoleStrings> = {
     reportsView: 'Reports',
     surveysView: 'Surveys',
     announcementsView: 'Announcements',
+    webhooksView: 'Integrations',
     signInHeading: 'Sign in to the agent console',
     email: 'Email',
     password: 'Password',
@@ -169,6 +171,7 @@ export const consoleStrings: Catalogs<ConsoleStrings> = {
     reportsView: '报表',
     surveysView: '调查',
     announcementsView: '公告',
+    webhooksView: '集成',
     signInHeading: '登录客服工作台',
     email: '邮箱',
     password: '密码',
@@ -245,6 +248,7 @@ export const consoleStrings: Catalogs<ConsoleStrings> = {
     reportsView: '報表',
     surveysView: '調查',
     announcementsView: '公告',
+    webhooksView: '整合',
     signInHeading: '登入客服工作台',
     email: '電子郵件',
     password: '密碼',

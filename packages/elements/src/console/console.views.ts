@@ -6,21 +6,30 @@
  * agents never open Reports, and its charting library is the console's largest dependency.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { AgentClient } from '@parley/client';
 import type { AgentProfile, AgentRole } from '@parley/protocol';
 import type { ConsoleStrings } from './console.strings.js';
 
-export type ConsoleView = 'conversations' | 'kb' | 'tickets' | 'reports' | 'surveys' | 'announcements';
+export type ConsoleView = 'conversations' | 'kb' | 'tickets' | 'reports' | 'surveys' | 'announcements' | 'webhooks';
 
 const LOADERS: Partial<Record<ConsoleView, () => Promise<unknown>>> = {
   tickets: () => import('./tickets/tickets.js'),
   reports: () => import('./reports/reports.js'),
   surveys: () => import('./surveys/surveys.js'),
   announcements: () => import('./announcements/announcements.js'),
+  webhooks: () => import('./webhooks/webhooks.js'),
 };
 
-/** Reports, employee surveys and announcements are for those who answer for a team: supervisors (their departments) and admins. */
+/**
+ * Reports, employee surveys and announcements are for those who answer for a team: supervisors (their
+ * departments) and admins. Integrations (webhooks) send the whole site's data elsewhere: admins only.
+ */
 export const viewsFor = (role: AgentRole): ConsoleView[] =>
-  role === 'agent' ? ['conversations', 'kb', 'tickets'] : ['conversations', 'kb', 'tickets', 'reports', 'surveys', 'announcements'];
+  role === 'agent'
+    ? ['conversations', 'kb', 'tickets']
+    : role === 'supervisor'
+      ? ['conversations', 'kb', 'tickets', 'reports', 'surveys', 'announcements']
+      : ['conversations', 'kb', 'tickets', 'reports', 'surveys', 'announcements', 'webhooks'];
 
 export class ConsoleViews {
   current: ConsoleView = 'conversations';
@@ -53,7 +62,7 @@ export interface ViewNavOptions {
 }
 
 export function renderViewNav({ s, views, current, waiting, show }: ViewNavOptions): TemplateResult {
-  const label: Record<ConsoleView, string> = { conversations: s.conversationsView, kb: s.knowledgeBaseView, tickets: s.ticketsView, reports: s.reportsView, surveys: s.surveysView, announcements: s.announcementsView };
+  const label: Record<ConsoleView, string> = { conversations: s.conversationsView, kb: s.knowledgeBaseView, tickets: s.ticketsView, reports: s.reportsView, surveys: s.surveysView, announcements: s.announcementsView, webhooks: s.webhooksView };
   return html`
     <nav class="views" part="views" aria-label=${s.views}>
       ${views.map(
@@ -98,5 +107,37 @@ export function renderHeader(v: HeaderView): TemplateResult {
       <button type="button" class="mute" aria-pressed=${v.muted ? 'true' : 'false'} @click=${v.toggleMute}>${s.muteSounds}</button>
       <button type="button" class="sign-out" @click=${v.signOut}>${s.signOut}</button>
     </header>
+  `;
+}
+
+export interface SupervisorViewsContext {
+  server: string;
+  token: string;
+  site: string;
+  client: AgentClient;
+  /** The server refused the session: back to sign-in. */
+  expire(): void;
+}
+
+/**
+ * The views built on ParleyConsoleSubview, each rendered from its first opening on (hidden when not
+ * in front). `data-view` lets the console find the one to focus.
+ */
+export function renderSupervisorViews(views: ConsoleViews, c: SupervisorViewsContext): TemplateResult {
+  const shown = (view: ConsoleView) => views.isOpened(view);
+  const hidden = (view: ConsoleView) => views.current !== view;
+  return html`
+    ${shown('reports')
+      ? html`<parley-console-reports part="reports" data-view="reports" ?hidden=${hidden('reports')} .server=${c.server} .token=${c.token} .site=${c.site} .client=${c.client} @parley-reports-unauthorized=${c.expire}></parley-console-reports>`
+      : nothing}
+    ${shown('surveys')
+      ? html`<parley-console-surveys part="surveys" data-view="surveys" ?hidden=${hidden('surveys')} .server=${c.server} .token=${c.token} .site=${c.site} .client=${c.client} @parley-surveys-unauthorized=${c.expire}></parley-console-surveys>`
+      : nothing}
+    ${shown('announcements')
+      ? html`<parley-console-announcements part="announcements" data-view="announcements" ?hidden=${hidden('announcements')} .server=${c.server} .token=${c.token} .site=${c.site} .client=${c.client} @parley-announcements-unauthorized=${c.expire}></parley-console-announcements>`
+      : nothing}
+    ${shown('webhooks')
+      ? html`<parley-console-webhooks part="webhooks" data-view="webhooks" ?hidden=${hidden('webhooks')} .server=${c.server} .token=${c.token} .site=${c.site} .client=${c.client} @parley-webhooks-unauthorized=${c.expire}></parley-console-webhooks>`
+      : nothing}
   `;
 }
