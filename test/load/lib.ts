@@ -4,6 +4,8 @@
  * benchmark process itself, so generator and server never share an event loop: on 2 cores a shared
  * loop would charge the generator's work to the server and vice versa.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { execSync, fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -189,3 +191,25 @@ export function machine(): string {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A deterministic PRNG (mulberry32): the same generated data on every run of a benchmark. */
+export function seededRandom(seed: number): { rand: () => number; pick: <T>(xs: readonly T[]) => T } {
+  let state = seed | 0;
+  const rand = (): number => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { rand, pick: <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]! };
+}
+
+/** Heap in use after two full collections: what a structure built in between really holds. */
+export function heapAfterGc(): number {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}

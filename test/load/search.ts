@@ -21,38 +21,21 @@
  * article and score alike); that is the confidence rule working, not a search failure.
  */
 import { cpus, loadavg } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { Locale } from '../../packages/protocol/src/index.js';
 import { DEMO_KB_ARTICLES } from '../../server/src/kb/demo-content.js';
 import { KbIndex, queryLocales } from '../../server/src/kb/search/index.js';
 import type { IndexedArticle } from '../../server/src/kb/search/index.js';
 import { EVAL_SET } from '../search/eval-set.js';
-import { flags, fmt, machine, mib, percentile, sortedOf, table } from './lib.js';
+import { flags, fmt, heapAfterGc, machine, mib, percentile, seededRandom, sortedOf, table } from './lib.js';
 
 const f = flags();
 const articleCount = Number(f.articles ?? 5000);
 const queryCount = Number(f.queries ?? 2400);
 const WARMUP = 200;
-let seed = Number(f.seed ?? 7);
+/** The same generated data on every run. */
+const { rand, pick } = seededRandom(Number(f.seed ?? 7));
 
-/** Deterministic PRNG (mulberry32): the same knowledge base and queries on every run. */
-function rand(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-const heap = () => {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-};
+const heap = heapAfterGc;
 
 const LOCALES: Locale[] = ['en', 'zh-CN', 'zh-TW'];
 

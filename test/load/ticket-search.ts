@@ -12,8 +12,6 @@
  * product and problem words, two-word queries, typos, prefixes, Chinese words in either script and
  * ticket numbers, by the admin (every ticket) and by Bob (Support only).
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { Locale } from '../../packages/protocol/src/index.js';
 // First: the schema modules import each other, and the server's entry loads them in a working order.
 import { startTestServer } from '../../server/src/testing.js';
@@ -24,30 +22,16 @@ import { rankTickets } from '../../server/src/tickets/search-index.js';
 import { listTickets } from '../../server/src/tickets/inbox.js';
 import { formatTicketNumber } from '../../server/src/tickets/numbers.js';
 import { ticketEntries, tickets } from '../../server/src/tickets/schema.js';
-import { flags, fmt, machine, mib, percentile, sortedOf, table } from './lib.js';
+import { flags, fmt, heapAfterGc, machine, mib, percentile, seededRandom, sortedOf, table } from './lib.js';
 
 const f = flags();
 const ticketCount = Number(f.tickets ?? 20_000);
 const queryCount = Number(f.queries ?? 300);
 const WARMUP = 50;
-let seed = Number(f.seed ?? 11);
+/** The same generated data on every run. */
+const { rand, pick } = seededRandom(Number(f.seed ?? 11));
 
-function rand(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-const heap = () => {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-};
+const heap = heapAfterGc;
 
 const LOCALES: Locale[] = ['en', 'zh-CN', 'zh-TW'];
 const V = {

@@ -1,8 +1,8 @@
 /**
  * Who an announcement is for, and the Socket.IO rooms that reach them.
  *
- * Departments match as for employee surveys (surveys/employee/audience.ts matchDepartments, reused): a
- * token department names a Parley department by id or any of its localized names. Named employees match
+ * Departments match as identity/departments.ts says: a token department names a Parley department by
+ * id or any of its localized names. Named employees match
  * on the token's `sub`, exactly.
  *
  * Rooms on /employee: every socket joins its site's room, one room per matched department, its own
@@ -14,7 +14,6 @@ import { sql, type SQL } from 'drizzle-orm';
 import { SUPPORTED_LOCALES, type Locale } from '@parley/protocol';
 import type { AnyColumn } from 'drizzle-orm';
 
-export { matchDepartments, siteDepartments, type SiteDepartment } from '../surveys/employee/audience.js';
 
 export interface AudienceRule {
   audienceKind: 'everyone' | 'departments' | 'employees';

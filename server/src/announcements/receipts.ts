@@ -14,7 +14,8 @@ import type { AnnouncementNotAcknowledgedGroup, AnnouncementReceiptRow, Announce
 import { ANNOUNCEMENT_LIMITS } from '@parley/protocol/schemas';
 import type { AppContext } from '../context.js';
 import { AppError } from '../lib/errors.js';
-import { audienceWhere, siteDepartments } from './audience.js';
+import { siteDepartments } from '../identity/departments.js';
+import { audienceWhere } from './audience.js';
 import { pushReminder, type AnnouncementRow } from './push.js';
 import { announcementReceipts, intranetEmployees } from './schema.js';
 import { authorNameOf, statusOf } from './service.js';

@@ -23,7 +23,7 @@ import { AppError } from '../lib/errors.js';
 import { parseInput } from '../lib/http.js';
 import type { Staff } from '../tickets/access.js';
 import { emitWebhookEvent } from '../webhooks/events.js';
-import { siteDepartments } from './audience.js';
+import { siteDepartments } from '../identity/departments.js';
 import { pushGone, pushLive, type AnnouncementRow } from './push.js';
 import { announcements } from './schema.js';
 

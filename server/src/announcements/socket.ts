@@ -23,7 +23,8 @@ import { command } from '../lib/socket.js';
 import { socketIp } from '../limits/socket.js';
 import { emptySchema } from '@parley/protocol/schemas';
 import { originAllowed, siteByKey, type SiteRow } from '../sites/service.js';
-import { localeRoom, matchDepartments, personRoom, siteDepartments, siteRoom, deptRoom, type SiteDepartment } from './audience.js';
+import { matchDepartments, siteDepartments, type SiteDepartment } from '../identity/departments.js';
+import { deptRoom, localeRoom, personRoom, siteRoom } from './audience.js';
 import { activeFor, recordReceipt, rememberEmployee } from './employee.js';
 import { employeeNamespace, type EmployeeSocketData } from './push.js';
 

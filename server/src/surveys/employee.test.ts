@@ -10,7 +10,8 @@ import type { EmployeeSurveyAdmin, EmployeeSurveySummary } from '@parley/protoco
 import { api, codeOf } from '../kb/test-kit.js';
 import { startTestServer } from '../testing.js';
 import { employeeToken } from '../tickets/test-kit.js';
-import { drawSample, memberHash, siteDepartments } from './employee/audience.js';
+import { siteDepartments } from '../identity/departments.js';
+import { drawSample, memberHash } from './employee/audience.js';
 import { employeeSurveys, employeeSurveySample } from './employee/schema.js';
 import { answer, clock, create, employee, env, good, mine, one, opened, results, stored, survey } from './employee/test-kit.js';
 

@@ -14,7 +14,8 @@ import type { AppContext } from '../../context.js';
 import type { Employee } from '../../identity/employee-token.js';
 import { AppError, isUniqueViolation } from '../../lib/errors.js';
 import { parseInput } from '../../lib/http.js';
-import { inAudience, memberHash, siteDepartments, type SiteDepartment } from './audience.js';
+import { siteDepartments, type SiteDepartment } from '../../identity/departments.js';
+import { inAudience, memberHash } from './audience.js';
 import { stateOf, type SurveyRow } from './manage.js';
 import { employeeSurveyAnswers, employeeSurveyRespondents, employeeSurveySample, employeeSurveys } from './schema.js';
 

@@ -2,11 +2,8 @@
  * Who belongs to an employee survey's audience, who is in its sample, and how a person is remembered
  * without being named.
  *
- * Departments. Supervisors work in Parley departments (uuid); employees' tokens carry the intranet's
- * department names or ids. A token department matches a Parley department when it equals, ignoring case
- * and surrounding spaces, the department's id or any of its names (en / zh-CN / zh-TW). So an intranet
- * that says "Support" or "售后服务" lands in the Support department, and a company whose intranet
- * departments are not in Parley can still run surveys for everyone.
+ * Departments: a token's departments name Parley departments as identity/departments.ts matches them;
+ * a company whose intranet departments are not in Parley can still run surveys for everyone.
  *
  * The person. Markers and sample rows hold `HMAC-SHA256(site secret, survey id + ":" + sub)`: keyed, so
  * a leaked table cannot be checked against a list of guessed employee ids without the site secret;
@@ -22,33 +19,13 @@
  * need no roster, but gives about N rather than N, and an unknown audience size makes it guesswork.)
  */
 import { createHmac } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
-import type { EmployeeRosterEntry, LocalizedText } from '@parley/protocol';
-import type { Executor } from '../../db/client.js';
-import { departments } from '../../db/schema.js';
+import type { EmployeeRosterEntry } from '@parley/protocol';
+import { matchDepartments, type SiteDepartment } from '../../identity/departments.js';
 import type { Employee } from '../../identity/employee-token.js';
-
-export interface SiteDepartment {
-  id: string;
-  names: LocalizedText;
-}
 
 export const memberHash = (siteSecret: string, surveyId: string, subject: string): string => createHmac('sha256', siteSecret).update(`${surveyId}:${subject}`).digest('hex');
 
 const drawKey = (seed: string, subject: string): string => createHmac('sha256', seed).update(subject).digest('hex');
-
-/** The site's departments in display order: the first match of several is the person's group. */
-export function siteDepartments(db: Executor, siteId: string): Promise<SiteDepartment[]> {
-  return db.select({ id: departments.id, names: departments.names }).from(departments).where(eq(departments.siteId, siteId)).orderBy(asc(departments.position), asc(departments.createdAt));
-}
-
-const norm = (s: string) => s.trim().toLowerCase();
-
-/** The Parley departments (ids, in site order) that a person's token departments name. */
-export function matchDepartments(tokenDepartments: readonly string[], site: readonly SiteDepartment[]): string[] {
-  const wanted = new Set(tokenDepartments.map(norm));
-  return site.filter((d) => [d.id, d.names.en, d.names['zh-CN'], d.names['zh-TW']].some((n) => n !== undefined && wanted.has(norm(n)))).map((d) => d.id);
-}
 
 interface AudienceRule {
   audienceKind: 'everyone' | 'departments';

@@ -15,7 +15,8 @@ import { agents, sites } from '../../db/schema.js';
 import { AppError } from '../../lib/errors.js';
 import { parseInput } from '../../lib/http.js';
 import type { Staff } from '../../tickets/access.js';
-import { drawSample, siteDepartments } from './audience.js';
+import { siteDepartments } from '../../identity/departments.js';
+import { drawSample } from './audience.js';
 import { employeeSurveyAnswers, employeeSurveySample, employeeSurveys } from './schema.js';
 
 export type SurveyRow = typeof employeeSurveys.$inferSelect;

@@ -18,7 +18,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { EmployeeAnswerValue, EmployeeGroupResult, EmployeeQuestion, EmployeeQuestionResult, EmployeeSurveyResults, LocalizedText } from '@parley/protocol';
 import { EMPLOYEE_SURVEY_LIMITS } from '@parley/protocol/schemas';
 import type { AppContext } from '../../context.js';
-import { siteDepartments } from './audience.js';
+import { siteDepartments } from '../../identity/departments.js';
 import { stateOf, type SurveyRow } from './manage.js';
 import { employeeSurveyAnswers } from './schema.js';
 
