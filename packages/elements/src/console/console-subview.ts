@@ -37,7 +37,11 @@ export class ParleyConsoleSubview extends ParleyElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client')) this.clientCtl.client = this.client;
+    if (changed.has('server') || changed.has('token') || changed.has('site')) this.sessionChanged();
   }
+
+  /** The server, token or site changed (or arrived): build the view's REST client and load what it shows. */
+  protected sessionChanged(): void {}
 
   protected get isAdmin(): boolean {
     return this.client?.state.me?.role === 'admin';

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import type { Announcement, AnnouncementReceipts, Locale } from '@parley/protocol';
 import { LocaleController } from '../../internal/i18n.js';
@@ -59,12 +59,9 @@ export class ParleyConsoleAnnouncements extends ParleyConsoleSubview {
     this.renderRoot.querySelector<HTMLElement>('#announcements-heading')?.focus();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (changed.has('server') || changed.has('token') || changed.has('site')) {
-      this.api = this.token ? new AnnouncementsApi(this.server, this.token, this.site, () => this.emit('parley-announcements-unauthorized', {})) : null;
-      if (this.api) void this.loadList();
-    }
+  protected override sessionChanged(): void {
+    this.api = this.token ? new AnnouncementsApi(this.server, this.token, this.site, () => this.emit('parley-announcements-unauthorized', {})) : null;
+    if (this.api) void this.loadList();
   }
 
   private fail(err: unknown): void {

@@ -58,15 +58,16 @@ export class ParleyConsoleReports extends ParleyConsoleSubview {
     this.renderRoot.querySelector<HTMLElement>('#reports-heading')?.focus();
   }
 
+  protected override sessionChanged(): void {
+    this.api = this.token ? new ReportsApi(this.server, this.token, this.site, () => this.emit('parley-reports-unauthorized', {})) : null;
+    if (this.api) {
+      if (!this.from) Object.assign(this, presetRange('30d', new Date()));
+      void this.load();
+    }
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('server') || changed.has('token') || changed.has('site')) {
-      this.api = this.token ? new ReportsApi(this.server, this.token, this.site, () => this.emit('parley-reports-unauthorized', {})) : null;
-      if (this.api) {
-        if (!this.from) Object.assign(this, presetRange('30d', new Date()));
-        void this.load();
-      }
-    }
     // The monthly reports go to admins (and are theirs to download).
     if (this.api && this.monthly === null && !this.monthlyAsked && this.isAdmin) {
       this.monthlyAsked = true;
@@ -79,11 +80,17 @@ export class ParleyConsoleReports extends ParleyConsoleSubview {
     this.inflight?.abort();
   }
 
+  /**
+   * The period's days are the reader's: the presets and date fields are in the browser's zone, so the
+   * server cuts days there too (its default, the site's zone, may already be on tomorrow).
+   */
   private request(): ReportRequest {
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     return {
       from: this.from,
       to: this.to,
       granularity: this.granularity,
+      ...(timeZone ? { timeZone } : {}),
       compare: this.compare,
       ...(this.departmentId ? { departmentId: this.departmentId } : {}),
       ...(this.channel ? { channel: this.channel } : {}),

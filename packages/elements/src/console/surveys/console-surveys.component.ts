@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import type { EmployeeSurveyAdmin, EmployeeSurveyResults } from '@parley/protocol';
 import { LocaleController, localized } from '../../internal/i18n.js';
@@ -50,14 +50,11 @@ export class ParleyConsoleSurveys extends ParleyConsoleSubview {
     this.renderRoot.querySelector<HTMLElement>('#surveys-heading')?.focus();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (changed.has('server') || changed.has('token') || changed.has('site')) {
-      const expired = () => this.emit('parley-surveys-unauthorized', {});
-      this.api = this.token ? new EmployeeSurveysApi(this.server, this.token, this.site, expired) : null;
-      this.customerApi = this.token ? new CustomerSurveysApi(this.server, this.token, this.site, expired) : null;
-      if (this.api) void this.loadList();
-    }
+  protected override sessionChanged(): void {
+    const expired = () => this.emit('parley-surveys-unauthorized', {});
+    this.api = this.token ? new EmployeeSurveysApi(this.server, this.token, this.site, expired) : null;
+    this.customerApi = this.token ? new CustomerSurveysApi(this.server, this.token, this.site, expired) : null;
+    if (this.api) void this.loadList();
   }
 
   private fail(err: unknown): void {

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { WebhookEndpoint } from '@parley/protocol';
@@ -47,12 +47,9 @@ export class ParleyConsoleWebhooks extends ParleyConsoleSubview {
     this.renderRoot.querySelector<HTMLElement>('#webhooks-heading')?.focus();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (changed.has('server') || changed.has('token') || changed.has('site')) {
-      this.api = this.token ? new WebhooksApi(this.server, this.token, this.site, () => this.emit('parley-webhooks-unauthorized', {})) : null;
-      if (this.api) void this.loadList();
-    }
+  protected override sessionChanged(): void {
+    this.api = this.token ? new WebhooksApi(this.server, this.token, this.site, () => this.emit('parley-webhooks-unauthorized', {})) : null;
+    if (this.api) void this.loadList();
   }
 
   /** Says `message` in the live region, even when it is the same words as last time. */
