@@ -205,3 +205,4 @@ export * from '../surveys/employee/schema.js';
 export * from '../webhooks/schema.js';
 export * from '../reports/schema.js';
 export * from '../announcements/schema.js';
+export * from '../audit/schema.js';
