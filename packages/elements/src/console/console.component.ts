@@ -60,6 +60,7 @@ const TICK_MS = 5_000;
  * @csspart surveys - The employee surveys view (supervisors and admins).
  * @csspart announcements - The intranet announcements view (supervisors and admins).
  * @csspart webhooks - The Integrations (webhooks) view (admins).
+ * @csspart settings - The Settings view (tabs by role).
  * @csspart queue - The "Queue" region.
  * @csspart mine - The "My conversations" region.
  * @csspart conversation - The open conversation's panel.

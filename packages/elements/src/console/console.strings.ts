@@ -16,6 +16,7 @@ export interface ConsoleStrings {
   surveysView: string;
   announcementsView: string;
   webhooksView: string;
+  settingsView: string;
   signInHeading: string;
   email: string;
   password: string;
@@ -95,6 +96,7 @@ export const consoleStrings: Catalogs<ConsoleStrings> = {
     surveysView: 'Surveys',
     announcementsView: 'Announcements',
     webhooksView: 'Integrations',
+    settingsView: 'Settings',
     signInHeading: 'Sign in to the agent console',
     email: 'Email',
     password: 'Password',
@@ -172,6 +174,7 @@ export const consoleStrings: Catalogs<ConsoleStrings> = {
     surveysView: '调查',
     announcementsView: '公告',
     webhooksView: '集成',
+    settingsView: '设置',
     signInHeading: '登录客服工作台',
     email: '邮箱',
     password: '密码',
@@ -249,6 +252,7 @@ export const consoleStrings: Catalogs<ConsoleStrings> = {
     surveysView: '調查',
     announcementsView: '公告',
     webhooksView: '整合',
+    settingsView: '設定',
     signInHeading: '登入客服工作台',
     email: '電子郵件',
     password: '密碼',

@@ -10,7 +10,7 @@ import type { AgentClient } from '@parley/client';
 import type { AgentProfile, AgentRole } from '@parley/protocol';
 import type { ConsoleStrings } from './console.strings.js';
 
-export type ConsoleView = 'conversations' | 'kb' | 'tickets' | 'reports' | 'surveys' | 'announcements' | 'webhooks';
+export type ConsoleView = 'conversations' | 'kb' | 'tickets' | 'reports' | 'surveys' | 'announcements' | 'webhooks' | 'settings';
 
 const LOADERS: Partial<Record<ConsoleView, () => Promise<unknown>>> = {
   tickets: () => import('./tickets/tickets.js'),
@@ -18,18 +18,20 @@ const LOADERS: Partial<Record<ConsoleView, () => Promise<unknown>>> = {
   surveys: () => import('./surveys/surveys.js'),
   announcements: () => import('./announcements/announcements.js'),
   webhooks: () => import('./webhooks/webhooks.js'),
+  settings: () => import('./settings/settings.js'),
 };
 
 /**
  * Reports, employee surveys and announcements are for those who answer for a team: supervisors (their
  * departments) and admins. Integrations (webhooks) send the whole site's data elsewhere: admins only.
+ * Settings is everyone's (their own account); its tabs are chosen by role (settings/settings-tabs.ts).
  */
 export const viewsFor = (role: AgentRole): ConsoleView[] =>
   role === 'agent'
-    ? ['conversations', 'kb', 'tickets']
+    ? ['conversations', 'kb', 'tickets', 'settings']
     : role === 'supervisor'
-      ? ['conversations', 'kb', 'tickets', 'reports', 'surveys', 'announcements']
-      : ['conversations', 'kb', 'tickets', 'reports', 'surveys', 'announcements', 'webhooks'];
+      ? ['conversations', 'kb', 'tickets', 'reports', 'surveys', 'announcements', 'settings']
+      : ['conversations', 'kb', 'tickets', 'reports', 'surveys', 'announcements', 'webhooks', 'settings'];
 
 export class ConsoleViews {
   current: ConsoleView = 'conversations';
@@ -62,7 +64,7 @@ export interface ViewNavOptions {
 }
 
 export function renderViewNav({ s, views, current, waiting, show }: ViewNavOptions): TemplateResult {
-  const label: Record<ConsoleView, string> = { conversations: s.conversationsView, kb: s.knowledgeBaseView, tickets: s.ticketsView, reports: s.reportsView, surveys: s.surveysView, announcements: s.announcementsView, webhooks: s.webhooksView };
+  const label: Record<ConsoleView, string> = { conversations: s.conversationsView, kb: s.knowledgeBaseView, tickets: s.ticketsView, reports: s.reportsView, surveys: s.surveysView, announcements: s.announcementsView, webhooks: s.webhooksView, settings: s.settingsView };
   return html`
     <nav class="views" part="views" aria-label=${s.views}>
       ${views.map(
@@ -138,6 +140,9 @@ export function renderSupervisorViews(views: ConsoleViews, c: SupervisorViewsCon
       : nothing}
     ${shown('webhooks')
       ? html`<parley-console-webhooks part="webhooks" data-view="webhooks" ?hidden=${hidden('webhooks')} .server=${c.server} .token=${c.token} .site=${c.site} .client=${c.client} @parley-webhooks-unauthorized=${c.expire}></parley-console-webhooks>`
+      : nothing}
+    ${shown('settings')
+      ? html`<parley-console-settings part="settings" data-view="settings" ?hidden=${hidden('settings')} .server=${c.server} .token=${c.token} .site=${c.site} .client=${c.client} @parley-settings-unauthorized=${c.expire}></parley-console-settings>`
       : nothing}
   `;
 }
