@@ -4,10 +4,15 @@
  *    chunks under dist/elements/chunks/). Only dist/elements is emptied: dist/parley.js and anything
  *    else in dist/ belong to the other build.
  *  - `--mode embed`: the script-tag loader as one IIFE file, dist/parley.js.
+ *  - `--mode banner`: the intranet's <parley-banner> as one self-contained ES module,
+ *    dist/elements/banner.js, with its own copy of Lit: an intranet page has nothing else of Parley,
+ *    and the shared UI chunk (every element's strings and styles) would double its 15 KB budget.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { litCssMinify } from './scripts/vite-lit-css.js';
+import { sharedLitPolicy } from './scripts/vite-lit-policy.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const at = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
@@ -24,8 +29,6 @@ const elementEntries: Record<string, string> = {
   ticket: at('./packages/elements/src/ticket/ticket.ts'),
   // The survey answered from an email link, or NPS on request: plain fetch, no socket.
   survey: at('./packages/elements/src/survey/survey.ts'),
-  // The intranet's announcement banner: the UI runtime and the realtime client, not the chat.
-  banner: at('./packages/elements/src/banner/banner.ts'),
 };
 // The console element is built by another workstream; build it whenever its entry exists.
 const consoleEntry = at('./packages/elements/src/console/console.ts');
@@ -47,26 +50,24 @@ const UI_RUNTIME = [
   /vite\/preload-helper/,
 ];
 const REALTIME = [
-  /packages\/client\/src\/[^/]+\.ts$/,
+  // identity.ts is loaded only for a host site's signed-in users (VisitorClient imports it on demand).
+  /packages\/client\/src\/(?!identity\.ts$)[^/]+\.ts$/,
   /packages\/elements\/src\/internal\/visitor-token\.ts$/,
   /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:socket\.io-client|engine\.io-client|socket\.io-parser|engine\.io-parser|@socket\.io\/component-emitter|debug|ms)\//,
 ];
 /**
- * The agent's client is the console's alone and the employee's the banner's; named so the realtime
- * chunk (which the chat loads) does not absorb them.
+ * The agent's client is the console's alone; named so the realtime chunk (which the chat loads) does
+ * not absorb it. (The employee's client is the banner's, which has a build of its own, `--mode banner`.)
  */
 const AGENT_CLIENT = /packages\/client\/src\/agent\.ts$/;
-const EMPLOYEE_CLIENT = /packages\/client\/src\/employee\.ts$/;
 const chunkOf = (id: string): string | undefined =>
   AGENT_CLIENT.test(id)
     ? 'agent'
-    : EMPLOYEE_CLIENT.test(id)
-      ? 'employee'
-      : UI_RUNTIME.some((re) => re.test(id))
-        ? 'ui'
-        : REALTIME.some((re) => re.test(id))
-          ? 'realtime'
-          : undefined;
+    : UI_RUNTIME.some((re) => re.test(id))
+      ? 'ui'
+      : REALTIME.some((re) => re.test(id))
+        ? 'realtime'
+        : undefined;
 
 /**
  * engine.io-client bundles its WebTransport transport (about 1 KB gzip) whatever the options; Parley's
@@ -112,6 +113,29 @@ export default defineConfig(({ mode }) => {
     logLevel: 'warn' as const,
   };
 
+  if (mode === 'banner') {
+    return {
+      ...common,
+      plugins: [litCssMinify(), sharedLitPolicy()],
+      build: {
+        outDir: at('./dist/elements'),
+        // After the default build, which empties dist/elements: keep its files.
+        emptyOutDir: false,
+        target: 'es2021',
+        minify: 'esbuild' as const,
+        modulePreload: false,
+        copyPublicDir: false,
+        reportCompressedSize: false,
+        rollupOptions: {
+          input: { banner: at('./packages/elements/src/banner/banner.ts') },
+          preserveEntrySignatures: 'exports-only' as const,
+          // One file: no chunk of its own to fetch after it (nothing in the banner is imported lazily).
+          output: { format: 'es' as const, entryFileNames: '[name].js', inlineDynamicImports: true },
+        },
+      },
+    };
+  }
+
   if (mode === 'embed') {
     return {
       ...common,
@@ -141,7 +165,9 @@ export default defineConfig(({ mode }) => {
 
   return {
     ...common,
-    plugins: [withoutWebTransport()],
+    // The banner's own Lit and this one share one `lit-html` policy (scripts/vite-lit-policy.ts). The
+    // styles' comments and indentation cost the messenger about 1 KB of its 40 KB: minified here too.
+    plugins: [withoutWebTransport(), sharedLitPolicy(), litCssMinify()],
     build: {
       outDir: at('./dist/elements'),
       emptyOutDir: true,

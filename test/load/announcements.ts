@@ -6,20 +6,21 @@
  * The server under test runs in its own process (lib.ts Sut, sut.ts). The generator signs `count`
  * employee tokens as an intranet would (HS256, the site's identity secret; a third each Support, Sales,
  * and Finance-or-nothing, which matches no Parley department; languages en / zh-CN / zh-TW in turn),
- * opens one /employee socket per employee (websocket, 100 handshakes in flight) and has each ask
- * `announcement:list` once, as `<parley-banner>` does on connect. Server memory is sampled (after GC)
- * before and after.
+ * opens one announcement stream per employee (GET /api/employee/stream, Server-Sent Events over node's
+ * http with a keep-alive agent and no socket limit, parsed with eventsource-parser; 100 opening at a
+ * time) and waits for each one's first event, the list, as `<parley-banner>` does. Server memory is
+ * sampled (after GC) before and after.
  *
  * Then an admin publishes an urgent announcement for everyone with acknowledgement required through the
- * console REST API. Delivery = time from sending the publish request to `announcement:new` on each socket
- * (measured in this process, so it includes the generator's own time to decode 10,000 frames on the same
- * 2 cores). When every socket has it, each sends `announcement:ack` at a random moment within
- * `--ack-spread-seconds` (people read the dialog before they click; 0 = all at once, the stress case;
- * a failed ack, e.g. `unavailable` past the server's 8 s command deadline, is sent again after 1, 2, 4, 8,
- * 8 s; its time runs from the first attempt), and the run waits for every ack. The database must
- * then hold exactly `count` acknowledged receipts, and the console's receipts API must say the same.
- * Every socket must still be connected afterwards. Last, an announcement for Support alone must reach
- * exactly the Support sockets. Exit 1 when any count is off or delivery p99 is 2 s or more.
+ * console REST API. Delivery = time from sending the publish request to `announcement:new` on each stream
+ * (measured in this process, so it includes the generator's own time to parse 10,000 events on the same
+ * 2 cores). When every stream has it, each employee POSTs an `ack` receipt (POST /api/employee/receipts,
+ * a keep-alive agent of at most 256 sockets) at a random moment within `--ack-spread-seconds` (people
+ * read the dialog before they click; 0 = all at once, the stress case; a failed ack is sent again after
+ * 1, 2, 4, 8, 8 s; its time runs from the first attempt), and the run waits for every ack. The database
+ * must then hold exactly `count` acknowledged receipts, and the console's receipts API must say the same.
+ * Every stream must still be open afterwards. Last, an announcement for Support alone must reach
+ * exactly the Support streams. Exit 1 when any count is off or delivery p99 is 2 s or more.
  * The server's event-loop delay per phase (sut.ts `lag`) is printed too: a database-bound burst shows there.
  *
  * PostgreSQL (`--db=pg`): a throw-away database on TEST_DATABASE_URL's server (default
@@ -28,15 +29,17 @@
  */
 import { createHmac } from 'node:crypto';
 import { execSync } from 'node:child_process';
+import { Agent, request, type IncomingMessage } from 'node:http';
+import { createParser } from 'eventsource-parser';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AnnouncementReceipts } from '../../packages/protocol/src/index.js';
 import { DEMO_ACCOUNTS } from '../../server/src/db/seed-data.js';
-import { Sut, ack, flags, fmt, machine, mib, kib, openSocket, percentile, pool, sleep, sortedOf, table } from './lib.js';
-import type { Mem, Socket } from './lib.js';
+import { Sut, flags, fmt, machine, mib, kib, percentile, pool, sleep, sortedOf, table } from './lib.js';
+import type { Mem } from './lib.js';
 
 const f = flags();
 const fdLimit = Number(execSync('ulimit -n', { encoding: 'utf8', shell: '/bin/sh' }).trim()) || 1024;
-// Every socket costs one descriptor here and one in the server process; headroom for files and stdio.
+// Every stream costs one descriptor here and one in the server process; headroom for files, stdio and the ack agent.
 const allowed = fdLimit - 600;
 const wanted = Number(f.count ?? 10_000);
 const count = Math.min(wanted, allowed);
@@ -64,9 +67,72 @@ function departmentsOf(i: number): string[] {
   return i % 2 === 0 ? ['Finance'] : [];
 }
 
+/** One employee's open stream: its events go to `on`, its end to `onEnd`. */
+interface Stream {
+  on: (event: string, data: { id: string; reminder?: boolean }) => void;
+  onEnd: (why: string) => void;
+  close(): void;
+}
 interface Employee {
-  socket: Socket;
+  stream: Stream;
+  token: string;
   support: boolean;
+}
+
+// Streams: one socket each, as many as there are employees. Acks: a bounded keep-alive pool.
+const streamAgent = new Agent({ keepAlive: true, maxSockets: Infinity });
+const ackAgent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+/** Opens an employee stream; resolves once its first event (the list) is in, as the banner's client does. */
+function openStream(url: string, siteKey: string, token: string): Promise<Stream> {
+  return new Promise((resolve, reject) => {
+    const stream: Stream = { on: () => undefined, onEnd: () => undefined, close: () => req.destroy() };
+    let listed = false;
+    const req = request(`${url}/api/employee/stream?site=${encodeURIComponent(siteKey)}`, { agent: streamAgent, headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' } }, (res: IncomingMessage) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        return reject(new Error(`stream: HTTP ${res.statusCode}`));
+      }
+      res.setEncoding('utf8');
+      const parser = createParser({
+        onEvent: (m) => {
+          if (m.event === 'list') {
+            listed = true;
+            return resolve(stream);
+          }
+          stream.on(m.event ?? 'message', JSON.parse(m.data) as { id: string });
+        },
+      });
+      res.on('data', (chunk: string) => parser.feed(chunk));
+      res.on('close', () => (listed ? stream.onEnd('closed') : reject(new Error('stream closed before its list'))));
+    });
+    req.on('error', (err) => (listed ? stream.onEnd(err.message) : reject(err)));
+    req.setTimeout(0);
+    req.end();
+  });
+}
+
+/** POST /api/employee/receipts {kind: ack}; rejects unless the receipt comes back acknowledged. */
+function postAck(url: string, siteKey: string, token: string, id: string): Promise<void> {
+  const body = JSON.stringify({ site: siteKey, kind: 'ack', id });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${url}/api/employee/receipts`,
+      { method: 'POST', agent: ackAgent, timeout: 30_000, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => {
+          if (res.statusCode === 200 && (JSON.parse(text) as { receipt: { acknowledgedAt: string | null } }).receipt.acknowledgedAt) resolve();
+          else reject(new Error(`ack: HTTP ${res.statusCode} ${text}`));
+        });
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('ack: timed out')));
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 async function api<T>(url: string, token: string, path: string, body?: unknown): Promise<T> {
@@ -132,38 +198,34 @@ try {
   await phaseLag(sut, 'start');
   const t1 = Date.now();
   let refused = 0;
-  // Sockets lost during the run, by Socket.IO's reason (none expected).
+  // Streams lost during the run, by reason (none expected).
   const dropped = new Map<string, number>();
-  let listFailed = 0;
   await pool(
     count,
     100,
     async (i) => {
       try {
-        const socket = await openSocket(url, '/employee', { siteKey, token: tokens[i] });
-        employees.push({ socket, support: i % 3 === 0 });
-        socket.on('disconnect', (reason) => {
+        // Resolves with the list in: the banner's first event.
+        const stream = await openStream(url, siteKey, tokens[i]!);
+        employees.push({ stream, token: tokens[i]!, support: i % 3 === 0 });
+        stream.onEnd = (reason) => {
           dropped.set(reason, (dropped.get(reason) ?? 0) + 1);
-          console.error(`#   socket ${i} lost (${reason}) at ${((Date.now() - started) / 1000).toFixed(1)} s`);
-        });
-        // As <parley-banner> does on connect; nothing is live yet.
-        const list = await ack<unknown[]>(socket, 'announcement:list', {}).catch(() => null);
-        if (!Array.isArray(list)) listFailed++;
+          console.error(`#   stream ${i} lost (${reason}) at ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        };
       } catch {
         refused++;
       }
-      if (employees.length % 2000 === 0) console.error(`#   ${employees.length} sockets`);
+      if (employees.length % 2000 === 0) console.error(`#   ${employees.length} streams`);
     },
     deadline,
   );
   const connectSeconds = (Date.now() - t1) / 1000;
   await phaseLag(sut, 'connect');
   await sleep(1000);
-  const held = await sut.call<number>('sockets', '/employee');
+  const held = await sut.call<number>('employee-streams');
   const after = await sut.call<Mem>('mem');
-  console.error(`# ${employees.length} connected in ${connectSeconds.toFixed(1)} s (${refused} refused, ${listFailed} lists failed), server holds ${held}`);
+  console.error(`# ${employees.length} streams open with their list in ${connectSeconds.toFixed(1)} s (${refused} refused), server holds ${held}`);
   check(employees.length === count && held === count, `connected ${employees.length}, server holds ${held}, expected ${count}`);
-  check(listFailed === 0, `${listFailed} announcement:list calls failed`);
 
   // The urgent announcement, to everyone, acknowledgement required.
   const draft = await api<{ announcement: { id: string } }>(url, adminToken, '', {
@@ -181,14 +243,14 @@ try {
   let received = 0;
   let duplicates = 0;
   let sentAt = 0;
-  employees.forEach((e, i) =>
-    e.socket.on('announcement:new', (a: { id: string }) => {
-      if (a.id !== id) return;
+  employees.forEach((e, i) => {
+    e.stream.on = (event, a) => {
+      if (event !== 'announcement:new' || a.id !== id) return;
       if (!Number.isNaN(delivery[i]!)) return void duplicates++;
       delivery[i] = performance.now() - sentAt;
       received++;
-    }),
-  );
+    };
+  });
   await sleep(1000);
   sentAt = performance.now();
   await api(url, adminToken, `/${id}/publish`);
@@ -200,7 +262,7 @@ try {
   const sortedDelivery = sortedOf(Array.from(delivery).filter((d) => !Number.isNaN(d)));
   console.error(`# publish answered in ${publishMs.toFixed(0)} ms; ${received} received in ${allMs.toFixed(0)} ms`);
   check(received === count, `${received} of ${count} received the urgent announcement`);
-  check(duplicates === 0, `${duplicates} sockets received it twice`);
+  check(duplicates === 0, `${duplicates} streams received it twice`);
   const p99 = percentile(sortedDelivery, 99);
   check(p99 < GOAL_P99_MS, `delivery p99 ${p99.toFixed(0)} ms is not under ${GOAL_P99_MS} ms`);
 
@@ -217,11 +279,11 @@ try {
       const t = performance.now();
       for (let attempt = 1; ; attempt++) {
         try {
-          await ack(e.socket, 'announcement:ack', { id }, 30_000);
+          await postAck(url, siteKey, e.token, id);
           ackRtt.push(performance.now() - t);
           return;
         } catch {
-          // `unavailable` (the server's 8 s command deadline) says "retry": acks are idempotent.
+          // A 503 or a dropped request says "retry": acks are idempotent.
           if (attempt === ACK_ATTEMPTS) return void ackFailed++;
           retries++;
           await sleep(Math.min(8000, 1000 * 2 ** (attempt - 1)));
@@ -240,9 +302,9 @@ try {
   const apiAcked = receipts.acknowledged;
   check(apiAcked === count, `the receipts API says ${apiAcked} acknowledged, expected ${count}`);
 
-  const stillHeld = await sut.call<number>('sockets', '/employee');
+  const stillHeld = await sut.call<number>('employee-streams');
   console.error(`# after the acks: server holds ${stillHeld}; dropped ${JSON.stringify(Object.fromEntries(dropped))}`);
-  check(stillHeld === count && dropped.size === 0, `after the acks the server holds ${stillHeld} sockets; dropped ${JSON.stringify(Object.fromEntries(dropped))}`);
+  check(stillHeld === count && dropped.size === 0, `after the acks the server holds ${stillHeld} streams; dropped ${JSON.stringify(Object.fromEntries(dropped))}`);
 
   // One department only: exactly its members get it.
   const supportCount = employees.filter((e) => e.support).length;
@@ -256,27 +318,27 @@ try {
   let deptOthers = 0;
   const deptDelivery: number[] = [];
   for (const e of employees) {
-    e.socket.on('announcement:new', (a: { id: string }) => {
-      if (a.id !== dept.announcement.id) return;
+    e.stream.on = (event, a) => {
+      if (event !== 'announcement:new' || a.id !== dept.announcement.id) return;
       if (e.support) {
         deptSupport++;
         deptDelivery.push(performance.now() - sentAt);
       } else deptOthers++;
-    });
+    };
   }
   sentAt = performance.now();
   await api(url, adminToken, `/${dept.announcement.id}/publish`);
   await until(() => deptSupport === supportCount, 10_000);
   await sleep(1000); // anyone outside Support who got it would have by now
   const sortedDept = sortedOf(deptDelivery);
-  check(deptSupport === supportCount && deptOthers === 0, `Support announcement: ${deptSupport} of ${supportCount} Support sockets, ${deptOthers} others`);
+  check(deptSupport === supportCount && deptOthers === 0, `Support announcement: ${deptSupport} of ${supportCount} Support streams, ${deptOthers} others`);
 
   const totalSeconds = (Date.now() - started) / 1000;
   const rssPer = (after.rss - before.rss) / Math.max(1, held);
   const heapPer = (after.heapUsed - before.heapUsed) / Math.max(1, held);
   console.log(
     table(
-      ['database', 'connected', 'connect s', 'RSS before -> after MiB', 'RSS/socket KiB', 'heap/socket KiB'],
+      ['database', 'streams open', 'open + list s', 'RSS before -> after MiB', 'RSS/stream KiB', 'heap/stream KiB'],
       [[db === 'pg' ? 'PostgreSQL' : 'PGlite', `${employees.length} / ${count}`, fmt(connectSeconds), `${fmt(mib(before.rss))} -> ${fmt(mib(after.rss))}`, fmt(kib(rssPer)), fmt(kib(heapPer))]],
     ),
   );
@@ -305,7 +367,10 @@ try {
 } catch (err) {
   failures.push(`run failed: ${err instanceof Error ? err.message : String(err)}`);
 } finally {
-  for (const e of employees) e.socket.off('disconnect').close();
+  for (const e of employees) {
+    e.stream.onEnd = () => undefined;
+    e.stream.close();
+  }
   await sleep(1000);
   await sut.stop();
 }

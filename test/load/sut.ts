@@ -34,6 +34,8 @@ let io: Io;
 let close: () => Promise<void>;
 let count: (query: string) => Promise<number> = async () => NaN;
 let rows: (query: string) => Promise<unknown[]> = async () => [];
+/** Open employee announcement streams (SSE) in the server under test. */
+let employeeStreams: () => number = () => 0;
 
 function mem() {
   // Twice: the first pass can leave finalizable objects for the second.
@@ -63,6 +65,8 @@ if (kind === 'parley') {
     config: { rateVisitorMessages: null, rateAgentMessages: null, rateConnectionsPerIp: null, rateConversationsPerIp: null, rateVisitorSessionsPerIp: null } as Record<string, unknown>,
   });
   io = server.app.io;
+  const { hubOf } = (await import(pathToFileURL(join(root, 'server/src/announcements/hub.ts')).href)) as typeof import('../../server/src/announcements/hub.js');
+  employeeStreams = () => hubOf(server.app.ctx).size();
   close = () => server.close();
   rows = async (query) => {
     // postgres.js returns the rows as an array, PGlite as `{ rows }`.
@@ -136,6 +140,7 @@ process.on('message', async (m: { id: number; cmd: string; arg?: unknown }) => {
       loopDelay.reset();
       timerGap = 0;
     } else if (m.cmd === 'rows') result = await rows(String(m.arg));
+    else if (m.cmd === 'employee-streams') result = employeeStreams();
     else if (m.cmd === 'sockets') result = io.of(typeof m.arg === 'string' ? m.arg : '/visitor').sockets.size;
     else if (m.cmd === 'drop') {
       // Transport closed without Socket.IO's DISCONNECT packet: clients treat it as a network failure

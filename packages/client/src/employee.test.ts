@@ -1,10 +1,12 @@
 /**
  * EmployeeClient against a real Parley server (in-process, PGlite; PostgreSQL with TEST_DATABASE_URL):
- * announcements created and published over the console API as an admin, received over /employee.
+ * announcements created and published over the console API as an admin, received over the employee
+ * stream (Server-Sent Events), receipts sent over REST.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Announcement, AnnouncementInput, AnnouncementReceipts } from '@parley/protocol';
+import { dropEmployeeStreams } from '../../../server/src/announcements/employee-routes.js';
 import { startTestServer, type TestServer } from '../../../server/src/testing.js';
 import { employeeToken, siteSecret } from '../../../server/src/tickets/test-kit.js';
 import { AgentClient } from './agent.js';
@@ -54,10 +56,17 @@ async function until(what: string, check: () => boolean | Promise<boolean>, ms =
 
 let people = 0;
 /** A new employee each time, so tests do not share receipts. */
-async function employee(opts: { store?: KeyValueStore; fetchToken?: () => Promise<string>; token?: string; sub?: string } = {}) {
+async function employee(opts: { store?: KeyValueStore; fetchToken?: () => Promise<string>; token?: string; sub?: string; fetch?: typeof fetch } = {}) {
   const sub = opts.sub ?? `client-emp-${++people}-${Date.now()}`;
   const token = opts.token ?? (opts.fetchToken ? undefined : await server.signEmployeeToken({ sub, name: sub, departments: ['Support'], locale: 'en' }));
-  const client = new EmployeeClient({ server: server.url, siteKey: server.siteKey, ...(token ? { token } : {}), ...(opts.fetchToken ? { fetchToken: opts.fetchToken } : {}), storage: opts.store ?? memoryStore() });
+  const client = new EmployeeClient({
+    server: server.url,
+    siteKey: server.siteKey,
+    ...(token ? { token } : {}),
+    ...(opts.fetchToken ? { fetchToken: opts.fetchToken } : {}),
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    storage: opts.store ?? memoryStore(),
+  });
   return { client, sub };
 }
 
@@ -122,15 +131,23 @@ test('seen, acknowledged and dismissed are recorded once; dismissing what still 
 test('an acknowledgement given while the connection is down is sent after it comes back', async () => {
   const a = await publish('Security training', { priority: 'important', ackRequired: true });
   const store = memoryStore();
-  const { client, sub } = await employee({ store });
+  // The network, as this client sees it: while `down`, every request fails as a dropped connection does.
+  let down = false;
+  const net: typeof fetch = (input, init) => (down ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init));
+  const { client, sub } = await employee({ store, fetch: net });
   try {
     await client.connect();
     await until('the list', () => client.state.loaded);
-    // Cut the transport as a network drop would; Socket.IO reconnects by itself.
-    (client as unknown as { socket: { io: { engine: { close(): void } } } }).socket.io.engine.close();
+    down = true;
+    assert.equal(dropEmployeeStreams(server.app.ctx) >= 1, true, 'the server ended the stream');
+    await until('the drop noticed', () => client.state.connection === 'connecting');
     client.acknowledge(a.id);
     assert.equal(client.unconfirmed.length, 1);
     assert.deepEqual(JSON.parse(store.getItem(`parley:${server.siteKey}:employee:${sub}:receipts`) ?? '[]'), [{ kind: 'ack', id: a.id }], 'kept in storage meanwhile');
+    assert.ok(client.state.announcements.find((x) => x.id === a.id)?.acknowledgedAt, 'shown as acknowledged meanwhile');
+    await new Promise((r) => setTimeout(r, 700)); // a reconnect attempt or two fail
+    assert.equal((await receipts(a.id)).rows.find((x) => x.subject === sub), undefined, 'nothing reached the server while down');
+    down = false;
     await until('the reconnect and the re-send', () => client.unconfirmed.length === 0 && client.state.connection === 'online');
     assert.ok((await receipts(a.id)).rows.find((x) => x.subject === sub)?.acknowledgedAt);
   } finally {

@@ -1,8 +1,9 @@
 /**
  * Intranet announcements. A supervisor or an admin writes one in the console (REST under
  * `/api/console/announcements`, see server/src/announcements/console-routes.ts); employees see it in
- * `<parley-banner>` over the `/employee` Socket.IO namespace (events in ./events.ts). Types only;
- * validators for the inbound ones live in `./schemas-announcements` (server only).
+ * `<parley-banner>` over a Server-Sent Events stream, `GET /api/employee/stream`, and send their receipts
+ * with `POST /api/employee/receipts` (EmployeeStreamEvents below). Types only; validators for the
+ * inbound ones live in `./schemas-announcements` (server only).
  */
 import type { Locale } from './constants.js';
 import type { IsoDate, LocalizedText } from './types.js';
@@ -97,8 +98,8 @@ export interface AnnouncementInput {
 export interface AnnouncementPreview {
   /** Whether an employee of the given department (or anyone, without one) is in the audience. */
   inAudience: boolean;
-  /** The announcement as that employee's banner gets it (receipt fields null). */
-  announcement: EmployeeAnnouncement;
+  /** The announcement as that employee's banner gets it (receipt fields null), and its body as HTML for the console. */
+  announcement: EmployeeAnnouncement & { html: string };
 }
 
 // ---------- the employee's side ----------
@@ -113,13 +114,25 @@ export interface EmployeeReceipt {
   dismissedAt: IsoDate | null;
 }
 
+/** Tags a {@link BodyNode} may name: what the server's markdown sanitiser keeps (server/src/kb/render.ts). */
+export type BodyTag = 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6' | 'p' | 'br' | 'hr' | 'ul' | 'ol' | 'li' | 'strong' | 'em' | 'del' | 'code' | 'pre' | 'blockquote' | 'table' | 'thead' | 'tbody' | 'tr' | 'th' | 'td' | 'a' | 'img';
+
+/**
+ * An announcement's body as a tree rather than an HTML string: text (entities already decoded), or an
+ * element `[tag, attributes, ...children]` with only the sanitiser's tags and attributes (`a`: href,
+ * title; `img`: src, alt, title; `th`/`td`: align; `ol`: start). The server builds it from its
+ * sanitised HTML; the banner builds DOM nodes from it with createElement and textContent, so the
+ * browser never parses an HTML string (no HTML sanitiser and no Trusted Types policy in the banner).
+ */
+export type BodyNode = string | [tag: BodyTag, attributes: Record<string, string>, ...children: BodyNode[]];
+
 /** What the banner shows: one language, rendered, with the employee's own receipt. */
 export interface EmployeeAnnouncement extends EmployeeReceipt {
-  /** The language of `title` and `html`: the employee's, or the fallback version's. */
+  /** The language of `title` and `body`: the employee's, or the fallback version's. */
   locale: Locale;
   title: string;
-  /** Sanitised HTML rendered from the markdown body; safe to put into the DOM as is. */
-  html: string;
+  /** The markdown body, rendered and sanitised by the server, as a node tree. */
+  body: BodyNode[];
   priority: AnnouncementPriority;
   ackRequired: boolean;
   /** When it went live (sort key after priority: newest first). */
@@ -129,6 +142,48 @@ export interface EmployeeAnnouncement extends EmployeeReceipt {
   authorName: string | null;
   /** Set on a push caused by the console's "remind them". */
   reminder?: true;
+}
+
+/**
+ * `GET /api/employee/stream?site=<siteKey>&locale=` with `Authorization: Bearer <employee token>`: a
+ * Server-Sent Events stream, each event's `data` JSON. The first event is `list`; the others are live.
+ * A comment line is sent every 25 s so proxies keep the stream open and clients can tell a dead one.
+ * Refusals come before the stream, as JSON `{error: {code, message}}`: 401 `unauthorized` (token missing,
+ * expired, not signed with this site's secret, wrong algorithm, missing `sub` or `exp`), 404 `not_found`
+ * (unknown site key), 403 `forbidden` (an origin the site does not allow), 429 `rate_limited`.
+ */
+export interface EmployeeStreamEvents {
+  /**
+   * Active announcements for me, not dismissed: urgent first, then important, then normal; newest first
+   * within a priority. Sent first on every (re)connect (pushes missed while offline are not replayed).
+   */
+  list: EmployeeAnnouncement[];
+  /**
+   * An announcement went live for me, or the console pressed "remind them" (`reminder: true`). Pushed
+   * copies carry null receipt fields: keep the receipt you hold for that id. Replace any copy by id.
+   */
+  'announcement:new': EmployeeAnnouncement;
+  /** Taken down by hand: remove it (close its dialog). */
+  'announcement:withdrawn': { id: string };
+  /** Its end time passed: remove it. */
+  'announcement:ended': { id: string };
+  /** My receipt changed from another tab or device (seen, acknowledged, dismissed): update it, hide it when dismissed. */
+  'announcement:receipt': EmployeeReceipt;
+}
+
+/**
+ * `POST /api/employee/receipts` with the Bearer token -> `{receipt: EmployeeReceipt}`. Idempotent: each
+ * moment is kept the first time, whatever the tabs. `seen`: shown on screen; `ack`: "I have read this"
+ * (also marks it seen); `dismiss`: closed for good. Refusals: 400 `invalid` (a bad body, or dismissing
+ * what still needs my acknowledgement), 401 as for the stream, 404 `not_found` (not mine, not published,
+ * unknown), 429 `rate_limited`.
+ */
+export interface EmployeeReceiptInput {
+  /** The site key. */
+  site: string;
+  kind: 'seen' | 'ack' | 'dismiss';
+  /** The announcement's id. */
+  id: string;
 }
 
 // ---------- receipts (console) ----------
@@ -158,7 +213,7 @@ export interface AnnouncementNotAcknowledgedGroup {
  * `GET /api/console/announcements/:id/receipts`.
  * Parley learns employees only from their tokens, so the audience's true size is unknown to it. The
  * denominator is therefore `audienceKnown`: employees of the site who opened an intranet page with the
- * banner (connected to `/employee`) within the last `knownWindowDays` days and who belong to the audience
+ * banner (opened its announcement stream) within the last `knownWindowDays` days and who belong to the audience
  * (their departments as of their latest connection). Anyone with a receipt counts as known.
  * `seenRate = seen / audienceKnown`, `acknowledgedRate = acknowledged / audienceKnown` (0-1; null when
  * nobody is known). Someone who never opened the intranet is in nobody's numbers.

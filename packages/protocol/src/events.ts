@@ -15,9 +15,8 @@ import type {
 } from './types.js';
 import type { Locale } from './constants.js';
 import type { TicketSummary } from './tickets.js';
-import type { EmployeeAnnouncement, EmployeeReceipt } from './announcements.js';
 
-export const NAMESPACES = { visitor: '/visitor', agent: '/agent', employee: '/employee' } as const;
+export const NAMESPACES = { visitor: '/visitor', agent: '/agent' } as const;
 
 // ---------- payloads (validated by ./schemas.ts on the server; keep the two in step) ----------
 
@@ -103,13 +102,6 @@ export interface VisitorHandshake {
 export interface AgentHandshake {
   token: string;
 }
-/** `/employee`: the site's key and the intranet's signed employee token (JWT, HS256 with the site's identity secret). */
-export interface EmployeeHandshake {
-  siteKey: string;
-  token: string;
-  /** Overrides the token's `locale` for the texts sent. */
-  locale?: Locale;
-}
 /** `connect_error` carries `err.data.code` with one of ErrorCode's values. */
 export interface ConnectErrorData {
   code: string;
@@ -161,43 +153,6 @@ export interface AgentServerEvents {
   'agent:updated': (agent: AgentProfile) => void;
   /** A ticket of one of the agent's departments (or assigned to them) was created or changed: inbox rows stay live. */
   'ticket:updated': (ticket: TicketSummary) => void;
-}
-
-// ---------- /employee (intranet announcements) ----------
-
-/** One announcement by id. */
-export interface AnnouncementRef {
-  id: string;
-}
-
-/**
- * Refusals: `connect_error` with `err.data.code` `unauthorized` and a message saying why (token expired,
- * not signed with this site's secret, wrong algorithm, missing `sub` or `exp`), `not_found` for an
- * unknown site key, `rate_limited`.
- */
-export interface EmployeeClientEvents {
-  /**
-   * Active announcements for me, not dismissed: urgent first, then important, then normal; newest first
-   * within a priority. Call on connect and on every reconnect (pushes missed while offline are not replayed).
-   */
-  'announcement:list': (input: Record<string, never>, ack: AckCallback<EmployeeAnnouncement[]>) => void;
-  /** I have seen it (shown on screen). Idempotent: the first time is kept, whatever the tabs. */
-  'announcement:seen': (input: AnnouncementRef, ack: AckCallback<EmployeeReceipt>) => void;
-  /** I acknowledge it (also marks it seen). Idempotent: the first acknowledgement is kept and returned. */
-  'announcement:ack': (input: AnnouncementRef, ack: AckCallback<EmployeeReceipt>) => void;
-  /** Close it for good. Refused (`invalid`) while it requires an acknowledgement I have not given. */
-  'announcement:dismiss': (input: AnnouncementRef, ack: AckCallback<EmployeeReceipt>) => void;
-}
-export interface EmployeeServerEvents {
-  /**
-   * An announcement went live for me, or the console pressed "remind them" (`reminder: true`). Pushed
-   * copies carry null receipt fields: keep the receipt you hold for that id. Replace any copy by id.
-   */
-  'announcement:new': (announcement: EmployeeAnnouncement) => void;
-  /** Taken down by hand: remove it (close its dialog). */
-  'announcement:withdrawn': (ref: AnnouncementRef) => void;
-  /** Its end time passed: remove it. */
-  'announcement:ended': (ref: AnnouncementRef) => void;
-  /** My receipt changed from another tab or device (seen, acknowledged, dismissed): update it, hide it when dismissed. */
-  'announcement:receipt': (receipt: EmployeeReceipt) => void;
+  /** Departments were added, renamed, reordered or removed: ask `directory:list` again. */
+  'directory:changed': () => void;
 }

@@ -1,11 +1,10 @@
 /**
- * Validators for the announcements' inbound payloads (see ./announcements.ts and the `/employee` events
- * in ./events.ts). Server only, like ./schemas.
+ * Validators for the announcements' inbound payloads (see ./announcements.ts: the console's input and
+ * the employee's receipts). Server only, like ./schemas.
  */
 import { z } from 'zod';
 import { SUPPORTED_LOCALES } from './constants.js';
-import type { AnnouncementInput } from './announcements.js';
-import type { AnnouncementRef, EmployeeHandshake } from './events.js';
+import type { AnnouncementInput, EmployeeReceiptInput } from './announcements.js';
 import { text } from './schemas.js';
 
 export const ANNOUNCEMENT_LIMITS = {
@@ -72,20 +71,19 @@ export const announcementInputSchema = z
   .strict()
   .refine((a) => !a.startsAt || !a.endsAt || Date.parse(a.endsAt) > Date.parse(a.startsAt), { path: ['endsAt'], message: 'endsAt must be after startsAt' });
 
-export const announcementRefSchema = z.object({ id: z.string().uuid('must be an announcement id (UUID)') }).strict();
-
-export const employeeHandshakeSchema = z.object({
-  siteKey: text().min(1).max(100),
-  token: text().min(1).max(4096),
-  locale: z.enum(SUPPORTED_LOCALES).optional(),
-});
+export const employeeReceiptInputSchema = z
+  .object({
+    site: text().min(1, 'site (the site key) is required').max(100),
+    kind: z.enum(['seen', 'ack', 'dismiss'], 'kind must be seen, ack or dismiss'),
+    id: z.string().uuid('id must be an announcement id (UUID)'),
+  })
+  .strict();
 
 export const announcementRemindSchema = z.object({ departmentId: z.string().uuid('must be a department id (UUID)').optional() }).strict();
 
 // Compile-time agreement with the wire types.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const agree = <T extends true>(): T => true as T;
-agree<Same<z.infer<typeof announcementRefSchema>, AnnouncementRef>>();
-agree<Same<z.infer<typeof employeeHandshakeSchema>, EmployeeHandshake>>();
+agree<Same<z.infer<typeof employeeReceiptInputSchema>, EmployeeReceiptInput>>();
 type Assignable<A, B> = [A] extends [B] ? true : never;
 agree<Assignable<z.infer<typeof announcementInputSchema>, AnnouncementInput>>();

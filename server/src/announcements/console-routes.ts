@@ -31,7 +31,7 @@ import { AppError } from '../lib/errors.js';
 import { parseInput, type AgentVars } from '../lib/http.js';
 import { staffOf } from '../tickets/access.js';
 import { inAudience } from './audience.js';
-import { employeeView, type AnnouncementRow } from './push.js';
+import { previewView, type AnnouncementRow } from './push.js';
 import { receiptsCsv, receiptsOf, remind } from './receipts.js';
 import {
   announcementFor,
@@ -61,7 +61,7 @@ async function body(c: C): Promise<unknown> {
 /** What an employee of `departmentId` (or anyone, without one) would get, in `locale`. */
 function preview(row: AnnouncementRow, locale: Locale, departmentId: string | undefined, authorName: string | null): AnnouncementPreview {
   const member = departmentId ? inAudience(row, '', [departmentId]) : row.audienceKind === 'everyone';
-  return { inAudience: member, announcement: employeeView(row, locale, null, authorName) };
+  return { inAudience: member, announcement: previewView(row, locale, authorName) };
 }
 
 export function announcementConsoleRoutes(ctx: AppContext) {

@@ -4,7 +4,7 @@
  * A receipt is one row per (announcement, employee). Each moment (seen, acknowledged, dismissed) is
  * written by an upsert whose update applies only while that moment is still null, so however many
  * tabs, devices and reconnects send it, concurrently or not, the first one is kept and the rest change
- * nothing. The acknowledgement is committed before the ack callback answers: once a tab says
+ * nothing. The acknowledgement is committed before the request is answered: once a tab says
  * "acknowledged", a restart cannot lose it.
  */
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
@@ -12,7 +12,7 @@ import type { EmployeeAnnouncement, EmployeeReceipt } from '@parley/protocol';
 import type { AppContext } from '../context.js';
 import { AppError } from '../lib/errors.js';
 import { inAudience } from './audience.js';
-import { pushReceipt, employeeView, receiptView, type AnnouncementRow, type EmployeeSocketData } from './push.js';
+import { pushReceipt, employeeView, receiptView, type AnnouncementRow, type EmployeeViewer } from './push.js';
 import { announcementReceipts, announcements, intranetEmployees } from './schema.js';
 import { authorNames, liveWhere } from './service.js';
 
@@ -32,7 +32,7 @@ export function audienceIncludes(subject: string, departmentIds: readonly string
 }
 
 /** Remembers who connected (the receipts' denominator, and who "remind them" reaches). */
-export async function rememberEmployee(ctx: AppContext, who: EmployeeSocketData): Promise<void> {
+export async function rememberEmployee(ctx: AppContext, who: EmployeeViewer): Promise<void> {
   const now = ctx.clock();
   const e = who.employee;
   await ctx.db
@@ -51,7 +51,7 @@ export async function rememberEmployee(ctx: AppContext, who: EmployeeSocketData)
 const PRIORITY_RANK = sql`case ${announcements.priority} when 'urgent' then 0 when 'important' then 1 else 2 end`;
 
 /** Live announcements for me, not dismissed: urgent, important, normal; newest first within each. */
-export async function activeFor(ctx: AppContext, who: EmployeeSocketData): Promise<EmployeeAnnouncement[]> {
+export async function activeFor(ctx: AppContext, who: EmployeeViewer): Promise<EmployeeAnnouncement[]> {
   const now = ctx.clock();
   const rows = await ctx.db
     .select({ a: announcements, seenAt: announcementReceipts.seenAt, acknowledgedAt: announcementReceipts.acknowledgedAt, dismissedAt: announcementReceipts.dismissedAt })
@@ -70,7 +70,7 @@ export async function activeFor(ctx: AppContext, who: EmployeeSocketData): Promi
 export type ReceiptKind = 'seen' | 'ack' | 'dismiss';
 
 /** An announcement this person may hold a receipt for: published (live or since ended), started, theirs. */
-async function receivable(ctx: AppContext, who: EmployeeSocketData, id: string, now: Date): Promise<AnnouncementRow> {
+async function receivable(ctx: AppContext, who: EmployeeViewer, id: string, now: Date): Promise<AnnouncementRow> {
   const [row] = await ctx.db
     .select()
     .from(announcements)
@@ -79,7 +79,7 @@ async function receivable(ctx: AppContext, who: EmployeeSocketData, id: string, 
   return row;
 }
 
-export async function recordReceipt(ctx: AppContext, who: EmployeeSocketData, id: string, kind: ReceiptKind): Promise<EmployeeReceipt> {
+export async function recordReceipt(ctx: AppContext, who: EmployeeViewer, id: string, kind: ReceiptKind): Promise<EmployeeReceipt> {
   const now = ctx.clock();
   const row = await receivable(ctx, who, id, now);
   const mine = and(eq(announcementReceipts.announcementId, id), eq(announcementReceipts.subject, who.employee.id));

@@ -1,30 +1,27 @@
 /**
- * The /employee namespace's type and the pushes to it. Pushes go through `io.to(rooms)`, so with the
- * Redis adapter (cluster/) they reach sockets on every process.
+ * What employees receive: the announcement in their language (body as a node tree, body-tree.ts), and
+ * the pushes to their open streams on every process (hub.ts).
  */
-import type { Namespace } from 'socket.io';
-import { SUPPORTED_LOCALES, NAMESPACES, type EmployeeAnnouncement, type EmployeeClientEvents, type EmployeeReceipt, type EmployeeServerEvents, type Locale } from '@parley/protocol';
+import { SUPPORTED_LOCALES, type EmployeeAnnouncement, type EmployeeReceipt, type Locale } from '@parley/protocol';
 import type { AppContext } from '../context.js';
 import type { Employee } from '../identity/employee-token.js';
 import { renderMarkdown } from '../kb/render.js';
 import { localeChain } from '../kb/access.js';
-import { audienceRooms, otherLocaleRooms, personRoom, siteRoom } from './audience.js';
+import { bodyTree } from './body-tree.js';
+import { hubOf } from './hub.js';
 import type { announcements } from './schema.js';
 
 export type AnnouncementRow = typeof announcements.$inferSelect;
 
-export interface EmployeeSocketData {
+/** The employee behind a stream or a receipt: their verified token, matched to this site. */
+export interface EmployeeViewer {
   siteId: string;
   employee: Employee;
-  /** The Parley departments the token's departments matched at connection. */
+  /** The Parley departments the token's departments matched. */
   departmentIds: string[];
-  /** The language texts are sent in: the handshake's, else the token's. */
+  /** The language texts are sent in: the request's `locale`, else the token's. */
   locale: Locale;
 }
-export type EmployeeNamespace = Namespace<EmployeeClientEvents, EmployeeServerEvents, Record<string, never>, EmployeeSocketData>;
-
-/** `io.of` hands back the same namespace every time: no need to keep it on the context. */
-export const employeeNamespace = (ctx: AppContext): EmployeeNamespace => ctx.io.of(NAMESPACES.employee) as unknown as EmployeeNamespace;
 
 /** The version for a language: its own, the other Chinese, English, then the fallback (first). */
 export function versionFor(row: Pick<AnnouncementRow, 'versions'>, locale: Locale) {
@@ -45,7 +42,7 @@ export function employeeView(row: AnnouncementRow, locale: Locale, receipt: Rece
     id: row.id,
     locale: v.locale,
     title: v.title,
-    html: renderMarkdown(v.body),
+    body: bodyTree(renderMarkdown(v.body)),
     priority: row.priority,
     ackRequired: row.ackRequired,
     startsAt: (row.startsAt ?? row.wentLiveAt ?? row.createdAt).toISOString(),
@@ -63,40 +60,33 @@ export function receiptView(id: string, r: ReceiptTimes): EmployeeReceipt {
   return { id, seenAt: iso(r.seenAt), acknowledgedAt: iso(r.acknowledgedAt), dismissedAt: iso(r.dismissedAt) };
 }
 
-/**
- * Sends the announcement to these rooms, once per language (see audience.ts): three emits whatever the
- * audience's size, and each connected tab gets its own language's text.
- */
-function pushToRooms(ctx: AppContext, row: AnnouncementRow, rooms: string[], authorName: string | null, reminder: boolean): void {
-  if (rooms.length === 0) return;
-  const nsp = employeeNamespace(ctx);
-  for (const locale of SUPPORTED_LOCALES) {
-    nsp.to(rooms).except(otherLocaleRooms(row.siteId, locale)).emit('announcement:new', employeeView(row, locale, null, authorName, reminder));
-  }
+/** The console's preview: what the banner gets, plus the body as HTML for the console's own renderer. */
+export function previewView(row: AnnouncementRow, locale: Locale, authorName: string | null): EmployeeAnnouncement & { html: string } {
+  return { ...employeeView(row, locale, null, authorName), html: renderMarkdown(versionFor(row, locale).body) };
+}
+
+/** Every language's view, rendered once per push whatever the audience's size. */
+function views(row: AnnouncementRow, authorName: string | null, reminder: boolean): Record<Locale, EmployeeAnnouncement> {
+  return Object.fromEntries(SUPPORTED_LOCALES.map((l) => [l, employeeView(row, l, null, authorName, reminder)])) as Record<Locale, EmployeeAnnouncement>;
 }
 
 /** It went live: to its whole audience. */
 export function pushLive(ctx: AppContext, row: AnnouncementRow, authorName: string | null): void {
-  pushToRooms(ctx, row, audienceRooms(row.siteId, row), authorName, false);
+  hubOf(ctx).publish({ kind: 'new', siteId: row.siteId, rule: { audienceKind: row.audienceKind, departmentIds: row.departmentIds, employees: row.employees }, views: views(row, authorName, false) });
 }
 
 /** "Remind them": to these people only. */
 export function pushReminder(ctx: AppContext, row: AnnouncementRow, subjects: string[], authorName: string | null): void {
-  pushToRooms(
-    ctx,
-    row,
-    subjects.map((s) => personRoom(row.siteId, s)),
-    authorName,
-    true,
-  );
+  if (subjects.length === 0) return;
+  hubOf(ctx).publish({ kind: 'new', siteId: row.siteId, rule: { audienceKind: 'employees', departmentIds: [], employees: subjects }, views: views(row, authorName, true) });
 }
 
 /** Gone from every banner of the site (the id is all it says, so the whole site may hear it). */
 export function pushGone(ctx: AppContext, row: AnnouncementRow, why: 'withdrawn' | 'ended'): void {
-  employeeNamespace(ctx).to(siteRoom(row.siteId)).emit(why === 'withdrawn' ? 'announcement:withdrawn' : 'announcement:ended', { id: row.id });
+  hubOf(ctx).publish({ kind: 'gone', siteId: row.siteId, event: why === 'withdrawn' ? 'announcement:withdrawn' : 'announcement:ended', id: row.id });
 }
 
 /** The employee's other tabs and devices learn their receipt changed. */
 export function pushReceipt(ctx: AppContext, siteId: string, subject: string, receipt: EmployeeReceipt): void {
-  employeeNamespace(ctx).to(personRoom(siteId, subject)).emit('announcement:receipt', receipt);
+  hubOf(ctx).publish({ kind: 'receipt', siteId, subject, receipt });
 }

@@ -7,21 +7,19 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { pino } from 'pino';
-import type { Announcement, EmployeeAnnouncement, EmployeeReceipt } from '@parley/protocol';
+import type { Announcement } from '@parley/protocol';
 import { createApp } from '../app.js';
-import { loadConfig } from '../config.js';
 import { jobs } from '../jobs/schema.js';
 import { webhookDeliveries, webhookEndpoints } from '../webhooks/schema.js';
 import { siteIdOf } from '../kb/test-kit.js';
 import { api, staff } from '../kb/test-kit.js';
-import { call, nextEvent } from '../test-clients.js';
 import { startTestServer } from '../testing.js';
 import { HOUR, movableClock } from '../tickets/test-kit.js';
 import { matchDepartments } from '../identity/departments.js';
 import { inAudience } from './audience.js';
 import { announcementReceipts } from './schema.js';
 import { START_JOB } from './service.js';
-import { closeEmployeeSockets, collect, connectEmployee, createAnnouncement, employeeToken, input, publish, siteSecret } from './test-kit.js';
+import { closeEmployeeSockets, connectEmployee, createAnnouncement, employeeToken, input, publish, siteSecret } from './test-kit.js';
 
 const quiet = pino({ level: 'silent' });
 after(() => closeEmployeeSockets());
@@ -58,13 +56,12 @@ test('a scheduled announcement goes live at its start by the job, once, across a
     await db.insert(webhookEndpoints).values({ siteId: await siteIdOf(server), name: 'ops', url: 'http://127.0.0.1:1/hook', events: ['announcement.published'] });
     const a = await createAnnouncement(server, s.admin, input({ priority: 'urgent', ackRequired: true, startsAt: '2026-12-01T03:00:00Z', endsAt: '2026-12-01T06:00:00Z' }));
     const early = await join(server.url);
-    const nothing = collect(early, 'announcement:new', 500);
+    const nothing = early.collect('announcement:new', 500);
     const published = await publish(server, s.admin, a.id);
     assert.equal(published.status, 'scheduled');
     assert.equal(published.wentLiveAt, null);
     assert.deepEqual(await nothing, [], 'not pushed before its start');
-    const listed = await call<EmployeeAnnouncement[]>(early, 'announcement:list', {});
-    assert.ok(listed.ok && listed.data.length === 0, 'not listed before its start');
+    assert.deepEqual((await join(server.url)).list, [], 'not listed before its start');
 
     // A moved start moves the job: the old time passes with nothing.
     const b = await createAnnouncement(server, s.admin, input({ startsAt: '2026-12-01T02:00:00Z' }));
@@ -77,12 +74,13 @@ test('a scheduled announcement goes live at its start by the job, once, across a
 
     // A restart before the start: a new process on the same database.
     await server.app.close();
-    const again = createApp({ db: server.database, config: { ...loadConfig({}), host: '127.0.0.1', port: 0 }, logger: quiet, clock: clock.now });
+    // The same configuration as the first process (whatever the test server's defaults are).
+    const again = createApp({ db: server.database, config: { ...server.app.ctx.config, host: '127.0.0.1', port: 0 }, logger: quiet, clock: clock.now });
     try {
       const { url } = await again.listen(0);
       const tabs = [await join(url), await join(url)];
-      const arrivals = tabs.map((t) => nextEvent<EmployeeAnnouncement>(t, 'announcement:new', (p) => p.id === a.id));
-      const all = tabs.map((t) => collect<EmployeeAnnouncement>(t, 'announcement:new', 1500));
+      const arrivals = tabs.map((t) => t.next('announcement:new', (p) => p.id === a.id));
+      const all = tabs.map((t) => t.collect('announcement:new', 1500));
       clock.set('2026-12-01T03:00:00Z');
       // Two runners at once (a leader change mid-tick) and a late third: still one push per tab.
       await Promise.all([again.ctx.jobs.runDue(), again.ctx.jobs.runDue()]);
@@ -99,15 +97,14 @@ test('a scheduled announcement goes live at its start by the job, once, across a
       assert.equal(live.body.announcement.wentLiveAt, '2026-12-01T03:00:00.000Z');
 
       // Acknowledged on this process; still there after the next restart.
-      const ack = await call<EmployeeReceipt>(tabs[0]!, 'announcement:ack', { id: a.id });
+      const ack = await tabs[0]!.receipt('ack', a.id);
       assert.ok(ack.ok);
 
       clock.set('2026-12-01T06:00:00Z');
-      const ended = nextEvent(tabs[1]!, 'announcement:ended');
+      const ended = tabs[1]!.next('announcement:ended');
       await again.ctx.jobs.runDue();
       assert.deepEqual(await ended, { id: a.id });
-      const r = await call<EmployeeAnnouncement[]>(tabs[1]!, 'announcement:list', {});
-      assert.ok(r.ok && !r.data.some((x) => x.id === a.id), 'ended: no longer listed');
+      assert.ok(!(await join(url)).list.some((x) => x.id === a.id), 'ended: no longer listed');
       assert.equal((await api<{ announcement: Announcement }>({ url }, `${base}/${a.id}`, { token: s.admin })).body.announcement.status, 'ended');
     } finally {
       await again.close();
@@ -119,7 +116,7 @@ test('a scheduled announcement goes live at its start by the job, once, across a
   }
 });
 
-test('flood limits: refused handshakes are limited per IP, good ones per employee (an office shares one IP)', async () => {
+test('flood limits: refused streams are limited per IP, good ones per employee (an office shares one IP)', async () => {
   const server = await startTestServer({ config: { rateConnectionsPerIp: { points: 3, seconds: 60 } } });
   try {
     const secret = await siteSecret(server);

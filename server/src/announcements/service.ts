@@ -25,6 +25,7 @@ import type { Staff } from '../tickets/access.js';
 import { emitWebhookEvent } from '../webhooks/events.js';
 import { siteDepartments } from '../identity/departments.js';
 import { pushGone, pushLive, type AnnouncementRow } from './push.js';
+import { auditAnnouncement, auditAnnouncementEdit } from '../audit/domains.js';
 import { announcements } from './schema.js';
 
 export const START_JOB = 'announcement.start';
@@ -177,11 +178,12 @@ export async function createAnnouncement(ctx: AppContext, s: Staff, siteId: stri
   requireManager(s);
   const cols = await columnsOf(ctx, s, siteId, raw);
   const now = ctx.clock();
-  const [row] = await ctx.db
-    .insert(announcements)
-    .values({ ...cols, siteId, createdBy: s.id, createdAt: now, updatedAt: now })
-    .returning();
-  return view(ctx, row!);
+  const row = await ctx.db.transaction(async (tx) => {
+    const [r] = await tx.insert(announcements).values({ ...cols, siteId, createdBy: s.id, createdAt: now, updatedAt: now }).returning();
+    await auditAnnouncement(tx, s, r!, 'announcement.created', now);
+    return r!;
+  });
+  return view(ctx, row);
 }
 
 /** The row, locked for the rest of the transaction, if this person may see it. */
@@ -241,6 +243,7 @@ export async function updateAnnouncement(ctx: AppContext, s: Staff, siteId: stri
     if (status === 'scheduled') next.startsAt = startOf(cols, now);
     const [updated] = await tx.update(announcements).set(next).where(eq(announcements.id, id)).returning();
     const live = status === 'scheduled' ? await arm(tx, ctx, updated!, now) : null;
+    await auditAnnouncementEdit(tx, s, current, updated!, now);
     return { row: live ?? updated!, live };
   });
   if (live) pushLive(ctx, live, await authorNameOf(ctx.db, live));
@@ -252,6 +255,7 @@ export async function deleteDraft(ctx: AppContext, s: Staff, siteId: string, id:
     const row = await lockFor(tx, s, siteId, id);
     if (row.state !== 'draft') throw new AppError('closed', 'only a draft can be deleted; withdraw a published announcement');
     await tx.delete(announcements).where(eq(announcements.id, id));
+    await auditAnnouncement(tx, s, row, 'announcement.draft_deleted', ctx.clock());
   });
 }
 
@@ -268,6 +272,7 @@ export async function publishAnnouncement(ctx: AppContext, s: Staff, siteId: str
       .where(eq(announcements.id, id))
       .returning();
     const live = await arm(tx, ctx, updated!, now);
+    await auditAnnouncement(tx, s, updated!, 'announcement.published', now);
     return { row: live ?? updated!, live };
   });
   if (live) pushLive(ctx, live, await authorNameOf(ctx.db, live));
@@ -283,6 +288,7 @@ export async function withdrawAnnouncement(ctx: AppContext, s: Staff, siteId: st
     const [updated] = await tx.update(announcements).set({ state: 'withdrawn', withdrawnAt: now, updatedAt: now }).where(eq(announcements.id, id)).returning();
     await cancelJob(tx, START_JOB, id);
     await cancelJob(tx, END_JOB, id);
+    await auditAnnouncement(tx, s, updated!, 'announcement.withdrawn', now);
     // Pushed even if its start job has not run: a banner may have listed it by its start time already.
     return { row: updated!, gone: true };
   });

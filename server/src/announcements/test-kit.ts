@@ -1,8 +1,8 @@
-/** Helpers for the announcement tests: employee tokens, /employee sockets, console calls. Not a test file. */
+/** Helpers for the announcement tests: employee tokens, employee streams and receipts, console calls. Not a test file. */
 import { eq } from 'drizzle-orm';
+import { createParser } from 'eventsource-parser';
 import { SignJWT } from 'jose';
-import { io, type Socket } from 'socket.io-client';
-import type { Announcement, AnnouncementInput } from '@parley/protocol';
+import type { Ack, Announcement, AnnouncementInput, EmployeeAnnouncement, EmployeeReceipt, EmployeeStreamEvents, ProtocolError } from '@parley/protocol';
 import { sites } from '../db/schema.js';
 import { api } from '../kb/test-kit.js';
 import type { TestServer } from '../testing.js';
@@ -21,21 +21,107 @@ export function employeeToken(secret: string, claims: { sub?: string; name?: str
   return jwt.sign(new TextEncoder().encode(secret));
 }
 
-const open = new Set<Socket>();
+type StreamEvent = keyof EmployeeStreamEvents;
+const open = new Set<EmployeeStream>();
 
-/** A real socket.io-client on /employee; rejects with the connect_error (its `data.code`). */
-export function connectEmployee(url: string, auth: Record<string, unknown>): Promise<Socket> {
-  const socket = io(`${url}/employee`, { auth, transports: ['websocket'], forceNew: true, reconnection: false });
-  open.add(socket);
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (err) => {
-      open.delete(socket);
-      socket.close();
-      reject(err);
+/**
+ * A real employee stream (GET /api/employee/stream over fetch, as the banner reads it): what a banner
+ * tab would receive, in order. `open()` resolves once the first event (the list) is in, and rejects with
+ * the refusal (`data.code`, the message) when the server answers with an error instead of a stream.
+ */
+export class EmployeeStream {
+  readonly events: Array<{ event: StreamEvent; data: unknown }> = [];
+  list: EmployeeAnnouncement[] = [];
+  private readonly waiters = new Set<() => void>();
+  private constructor(
+    private readonly abort: AbortController,
+    readonly auth: { url: string; siteKey: string; token: string },
+  ) {}
+
+  static async open(url: string, auth: { siteKey?: string; token?: string; locale?: string }): Promise<EmployeeStream> {
+    const abort = new AbortController();
+    const query = new URLSearchParams({ ...(auth.siteKey ? { site: auth.siteKey } : {}), ...(auth.locale ? { locale: auth.locale } : {}) });
+    const res = await fetch(`${url}/api/employee/stream?${query}`, { headers: auth.token ? { authorization: `Bearer ${auth.token}` } : {}, signal: abort.signal });
+    if (!res.ok) {
+      const { error } = (await res.json()) as { error: ProtocolError };
+      throw Object.assign(new Error(error.message), { data: { code: error.code }, status: res.status });
+    }
+    const stream = new EmployeeStream(abort, { url, siteKey: auth.siteKey ?? '', token: auth.token ?? '' });
+    open.add(stream);
+    const parser = createParser({
+      onEvent: (m) => {
+        stream.events.push({ event: (m.event ?? 'message') as StreamEvent, data: JSON.parse(m.data) });
+        for (const w of stream.waiters) w();
+      },
     });
-  });
+    void (async () => {
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          parser.feed(decoder.decode(value, { stream: true }));
+        }
+      } catch {
+        // closed by the test
+      }
+    })();
+    stream.list = await stream.next('list');
+    return stream;
+  }
+
+  /** The first `event` matching `pick` received from now on (the list: the first event of all). */
+  next<E extends StreamEvent>(event: E, pick: (data: EmployeeStreamEvents[E]) => boolean = () => true, ms = 10_000): Promise<EmployeeStreamEvents[E]> {
+    const from = event === 'list' ? 0 : this.events.length;
+    return new Promise((resolve, reject) => {
+      const look = () => {
+        const hit = this.events.slice(from).find((e) => e.event === event && pick(e.data as EmployeeStreamEvents[E]));
+        if (!hit) return false;
+        this.waiters.delete(look);
+        clearTimeout(timer);
+        resolve(hit.data as EmployeeStreamEvents[E]);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(look);
+        reject(new Error(`no ${event} within ${ms} ms`));
+      }, ms);
+      if (!look()) this.waiters.add(look);
+    });
+  }
+
+  /** Every `event` received from now for `ms` (for "nothing arrives" checks). */
+  async collect<E extends StreamEvent>(event: E, ms: number): Promise<Array<EmployeeStreamEvents[E]>> {
+    const from = this.events.length;
+    await new Promise((r) => setTimeout(r, ms));
+    return this.events.slice(from).filter((e) => e.event === event).map((e) => e.data as EmployeeStreamEvents[E]);
+  }
+
+  /** POST /api/employee/receipts with this stream's token. */
+  receipt(kind: 'seen' | 'ack' | 'dismiss', id: string): Promise<Ack<EmployeeReceipt>> {
+    return sendReceipt(this.auth.url, { site: this.auth.siteKey, kind, id }, this.auth.token);
+  }
+
+  close(): void {
+    open.delete(this);
+    this.abort.abort();
+  }
 }
+
+/** A raw POST /api/employee/receipts, its answer as an Ack. */
+export async function sendReceipt(url: string, body: unknown, token: string): Promise<Ack<EmployeeReceipt> & { status: number }> {
+  const res = await fetch(`${url}/api/employee/receipts`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const json = (await res.json()) as { receipt?: EmployeeReceipt; error?: ProtocolError };
+  return res.ok ? { ok: true, data: json.receipt!, status: res.status } : { ok: false, error: json.error!, status: res.status };
+}
+
+/** Opens an employee stream; rejects with the refusal (its `data.code`). */
+export const connectEmployee = (url: string, auth: { siteKey?: string; token?: string; locale?: string }): Promise<EmployeeStream> => EmployeeStream.open(url, auth);
 
 export function closeEmployeeSockets(): void {
   for (const s of open) s.close();
@@ -64,17 +150,4 @@ export async function publish(server: TestServer, token: string, id: string): Pr
   const r = await api<{ announcement: Announcement }>(server, `/api/console/announcements/${id}/publish`, { token, method: 'POST' });
   if (r.status !== 200) throw new Error(`publish: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body.announcement;
-}
-
-/** Resolves to every `event` a socket receives within `ms` (for "nothing arrives" checks). */
-export function collect<T = any>(socket: Socket, event: string, ms: number): Promise<T[]> {
-  const got: T[] = [];
-  const on = (p: T) => got.push(p);
-  socket.on(event, on);
-  return new Promise((resolve) =>
-    setTimeout(() => {
-      socket.off(event, on);
-      resolve(got);
-    }, ms),
-  );
 }

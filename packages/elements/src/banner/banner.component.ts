@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { EmployeeClient, tokenFromUrl } from '@parley/client';
+import { property, state } from 'lit/decorators.js';
+// The employee client's own module: the package index would bring the chat's Socket.IO client along.
+import { EmployeeClient, tokenFromUrl } from '@parley/client/employee';
 import type { EmployeeAnnouncement, Locale, ProtocolError } from '@parley/protocol';
-import { ClientController } from '../internal/client-controller.js';
-import { LocaleController, matchLocale } from '../internal/i18n.js';
 import { ParleyElement } from '../internal/parley-element.js';
-import { sanitizeHtml } from '../internal/safe-html.js';
+import { appendBody } from './banner.body.js';
+import { matchLocale, pageLocale } from './banner.locale.js';
 import { bannerStrings, type BannerStrings } from './banner.strings.js';
 import { bannerStyles } from './banner.styles.js';
 import { dialogContent, noticeTemplate } from './banner.templates.js';
@@ -77,11 +77,16 @@ export class ParleyBanner extends ParleyElement {
   @state() private live = '';
   /** Urgent announcements waiting for their dialog, oldest first; the first is open. */
   @state() private dialogQueue: string[] = [];
-  @query('dialog') private dialog!: HTMLDialogElement | null;
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
 
-  private readonly clients = new ClientController<EmployeeClient>(this);
-  private readonly l10n = new LocaleController<BannerStrings>(this, bannerStrings);
-  private readonly bodies = new Map<string, { html: string; node: HTMLElement }>();
+  /** The employee's client; the banner re-renders on its `change` events itself (clientChanged). */
+  private client: EmployeeClient | null = null;
+  /** A `lang` set on the banner later changes its words and its texts' language. */
+  private readonly langObserver = new MutationObserver(() => this.requestUpdate());
+  /** Each announcement's body as DOM, built once per version of its tree (banner.body.ts). */
+  private readonly bodies = new Map<string, { tree: string; node: HTMLElement }>();
   /** Urgent ones already offered as a dialog in this page (closing one does not bring it back). */
   private readonly offered = new Set<string>();
   private connectedKey = '';
@@ -93,19 +98,21 @@ export class ParleyBanner extends ParleyElement {
   private readonly onArrived = (e: Event): void => this.arrived((e as CustomEvent<EmployeeAnnouncement>).detail);
   private readonly onChange = (): void => this.clientChanged();
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.langObserver.observe(this, { attributes: true, attributeFilter: ['lang'] });
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.langObserver.disconnect();
     this.stop();
     this.connectedKey = '';
   }
 
-  private get client(): EmployeeClient | null {
-    return this.clients.client;
-  }
-
   /** The element's own `lang` wins, then the employee's locale from the token, then the page's language. */
   private get locale(): Locale {
-    return matchLocale(this.getAttribute('lang')) ?? this.client?.employeeLocale ?? this.l10n.locale;
+    return matchLocale(this.getAttribute('lang')) ?? this.client?.employeeLocale ?? pageLocale(this);
   }
 
   private get s(): BannerStrings {
@@ -130,7 +137,7 @@ export class ParleyBanner extends ParleyElement {
     });
     client.addEventListener('arrived', this.onArrived);
     client.addEventListener('change', this.onChange);
-    this.clients.client = client;
+    this.client = client;
     void client.connect();
   }
 
@@ -140,12 +147,13 @@ export class ParleyBanner extends ParleyElement {
     client.removeEventListener('arrived', this.onArrived);
     client.removeEventListener('change', this.onChange);
     client.disconnect();
-    this.clients.client = null;
+    this.client = null;
     this.dialogQueue = [];
     this.offered.clear();
   }
 
   private clientChanged(): void {
+    this.requestUpdate();
     const st = this.client?.state;
     if (!st) return;
     if (st.connection === 'refused' && st.error && st.error !== this.lastError) {
@@ -178,20 +186,13 @@ export class ParleyBanner extends ParleyElement {
   }
 
   private prepareBody(a: EmployeeAnnouncement): void {
-    if (this.bodies.get(a.id)?.html === a.html) return;
+    const tree = JSON.stringify(a.body);
+    if (this.bodies.get(a.id)?.tree === tree) return;
     const node = document.createElement('div');
     node.className = 'body';
     node.setAttribute('part', 'body');
-    this.bodies.set(a.id, { html: a.html, node });
-    void sanitizeHtml(a.html).then(
-      (fragment) => {
-        if (fragment) node.append(fragment);
-        // Trusted Types enforced without the `parley` policy: the HTML's text, never its markup.
-        else node.textContent = stripTags(a.html);
-        this.requestUpdate();
-      },
-      () => undefined,
-    );
+    appendBody(node, Array.isArray(a.body) ? a.body : []);
+    this.bodies.set(a.id, { tree, node });
   }
 
   private readonly body = (a: EmployeeAnnouncement): HTMLElement | undefined => this.bodies.get(a.id)?.node;
@@ -322,6 +323,3 @@ function deepActiveElement(): HTMLElement | null {
   while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
   return el instanceof HTMLElement && el !== document.body ? el : null;
 }
-
-/** The text of an HTML string without parsing it as HTML (no sink involved): tags stripped, entities left as written. */
-const stripTags = (source: string): string => source.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();

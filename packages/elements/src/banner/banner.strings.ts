@@ -1,5 +1,5 @@
 import type { AnnouncementPriority } from '@parley/protocol';
-import type { Catalogs } from '../internal/i18n.js';
+import type { Catalogs } from '../internal/i18n.js'; // a type only: nothing of i18n.ts is bundled
 
 export interface BannerStrings {
   /** The landmark holding the notices. */
