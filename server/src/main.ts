@@ -1,8 +1,9 @@
-import { pino } from 'pino';
-import { createApp } from './app.js';
+import { pino, type Logger } from 'pino';
+import { createApp, type ParleyApp } from './app.js';
+import { bootstrap } from './db/bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { Config } from './config.js';
-import { openDatabase } from './db/client.js';
+import { openDatabase, type Database } from './db/client.js';
 import { seed } from './db/seed.js';
 import { seedDemoHistory } from './demo-history/index.js';
 import type { SeedResult } from './db/seed.js';
@@ -25,6 +26,7 @@ export function banner(config: Config, baseUrl: string, seeded: SeedResult, driv
     '',
     `  Accounts${seeded.created ? ' (just created)' : ' (demo passwords, unless changed)'}:`,
     ...Object.values(seeded.accounts).map((a) => `    ${a.role.padEnd(10)} ${a.email.padEnd(20)} ${a.password}`),
+    ...(config.admin2fa === 'required' ? ['  The admin sets up an authenticator app (two-factor) at first sign-in; agents need not (ADMIN_2FA).'] : []),
     '',
   ];
   return lines.join('\n');
@@ -44,6 +46,17 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel });
   const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
   await database.migrate();
+  if (config.bootstrap) {
+    // Production: one site and its admin, no demo data (db/bootstrap.ts).
+    const boot = await bootstrap(database.db, config.bootstrap);
+    const server = createApp({ db: database, config, logger });
+    const { url } = await server.listen();
+    const base = config.publicUrl ?? url;
+    process.stdout.write(`\n  Parley is running at ${base}/console\n  Site key  ${boot.site.key}  (${boot.site.name})${boot.created ? `\n  Admin     ${config.bootstrap.adminEmail} (password from PARLEY_ADMIN_PASSWORD; change it in Settings)` : ''}\n\n`);
+    logger.info({ url, driver: database.driver }, 'listening');
+    handleSignals(server, database, logger);
+    return;
+  }
   const seeded = await seed(database.db);
   if (seeded.created && config.demoHistory) {
     // A fresh demo gets a past, so the reports and lists show something on the first visit. Never
@@ -58,6 +71,11 @@ async function main(): Promise<void> {
   process.stdout.write(banner(config, url, seeded, database.driver) + '\n');
   logger.info({ url, driver: database.driver }, 'listening');
 
+  handleSignals(server, database, logger);
+}
+
+/** SIGTERM / SIGINT: stop accepting, drain, close the database, exit 0 (1 if that takes over 10 s). */
+function handleSignals(server: ParleyApp, database: Database, logger: Logger): void {
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -1,4 +1,5 @@
 import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
 
 /** Options for {@link ParleyElement.emit}; Parley events bubble and cross shadow roots unless told otherwise. */
 export interface EmitOptions {
@@ -19,6 +20,12 @@ export type EventDetail<K extends string> = K extends keyof HTMLElementEventMap
  * controllers stay plain Lit so the elements remain ordinary LitElements to consumers.
  */
 export class ParleyElement extends LitElement {
+  /**
+   * Colour scheme: `light` or `dark`; absent, the element follows the system's (prefers-color-scheme).
+   * Elements that contain others (the messenger) pass it on. docs/theming.md.
+   */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+
   /**
    * parley.js draws a placeholder launcher in a shadow root it attaches to this element before the
    * element is defined, so host-page CSS can never hide it. Lit reuses an existing shadow root (as it

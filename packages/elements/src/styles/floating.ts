@@ -72,12 +72,29 @@ export const floating = css`
       transform: translateY(8px);
     }
   }
+  /* The site's admin put the launcher bottom left (console Site tab; parley.js or the chat sets the attribute). */
+  :host([position='left']) .launcher,
+  :host([position='left']) .panel {
+    right: auto;
+    left: var(--_offset);
+  }
+  /*
+   * Phones: the open panel is the whole screen. dvh follows the browser's collapsing toolbars and the
+   * on-screen keyboard (vh would put the composer under them; the vh line is the fallback for browsers
+   * without dvh). The launcher hides while the panel is open, so it never covers the composer; the
+   * panel's own Minimize button closes it.
+   */
   @media (max-width: 480px) {
     .panel {
-      inset: 0 0 76px 0;
-      width: auto;
-      height: auto;
+      inset: 0;
+      width: 100vw;
+      height: 100vh;
+      height: 100dvh;
+      border: none;
       border-radius: 0;
+    }
+    :host([open]) .launcher {
+      display: none;
     }
   }
 `;

@@ -18,6 +18,7 @@ export const overlayHost = css`
     font-size: var(--_font-size) !important;
     line-height: 1.4 !important;
     color: var(--_text) !important;
+    color-scheme: var(--_color-scheme) !important;
     visibility: visible !important;
   }
   :host([hidden]) {
@@ -46,6 +47,7 @@ export const inlineHost = css`
     text-shadow: none !important;
     white-space: normal !important;
     color: var(--_text) !important;
+    color-scheme: var(--_color-scheme) !important;
   }
   :host([hidden]) {
     display: none !important;

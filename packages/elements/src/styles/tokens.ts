@@ -10,6 +10,20 @@ import { css } from 'lit';
  * --parley-radius-small, --parley-font, --parley-font-size, --parley-z-index, --parley-shadow,
  * --parley-focus-ring, --parley-transition
  */
+/** The dark palette: applied by `theme="dark"`, or by the system's dark mode unless `theme="light"`. */
+const darkTokens = css`
+  --_accent: var(--parley-accent, #8fb0ff);
+  --_accent-contrast: var(--parley-accent-contrast, #0c1430);
+  --_surface: var(--parley-surface, #1c1f26);
+  --_surface-alt: var(--parley-surface-alt, #2a2e38);
+  --_text: var(--parley-text, #eceff4);
+  --_text-muted: var(--parley-text-muted, #b3b9c6);
+  --_border: var(--parley-border, #454b58);
+  --_danger: var(--parley-danger, #ffb4ab);
+  --_success: var(--parley-success, #8fd6a4);
+  --_shadow: var(--parley-shadow, 0 8px 30px rgb(0 0 0 / 0.5));
+`;
+
 export const tokens = css`
   :host {
     --_accent: var(--parley-accent, #2f5bd3);
@@ -34,18 +48,40 @@ export const tokens = css`
     color: var(--_text);
   }
 
+  /* theme="dark", or the system's dark mode unless theme="light" (docs/theming.md). */
+  :host([theme='dark']) {
+    ${darkTokens}
+  }
   @media (prefers-color-scheme: dark) {
-    :host {
-      --_accent: var(--parley-accent, #8fb0ff);
-      --_accent-contrast: var(--parley-accent-contrast, #0c1430);
-      --_surface: var(--parley-surface, #1c1f26);
-      --_surface-alt: var(--parley-surface-alt, #2a2e38);
-      --_text: var(--parley-text, #eceff4);
-      --_text-muted: var(--parley-text-muted, #b3b9c6);
-      --_border: var(--parley-border, #454b58);
-      --_danger: var(--parley-danger, #ffb4ab);
-      --_success: var(--parley-success, #8fd6a4);
-      --_shadow: var(--parley-shadow, 0 8px 30px rgb(0 0 0 / 0.5));
+    :host(:not([theme='light'])) {
+      ${darkTokens}
+    }
+  }
+  /*
+   * Form controls and scrollbars drawn by the browser follow the same choice. Through a custom
+   * property because the overlay hosts reset every property with \`all: initial\` (styles/isolate.ts).
+   */
+  :host {
+    --_color-scheme: light dark;
+    color-scheme: var(--_color-scheme);
+  }
+  :host([theme='light']) {
+    --_color-scheme: light;
+  }
+  :host([theme='dark']) {
+    --_color-scheme: dark;
+  }
+
+  /*
+   * iOS zooms the page into any focused field whose text is under 16px, and does not zoom back out.
+   * On phones and touch screens every field is at least 16px; !important because the elements' own
+   * rules (e.g. the composer's font-size: inherit) are more specific, and this only ever enlarges.
+   */
+  @media (max-width: 480px), (pointer: coarse) {
+    input,
+    textarea,
+    select {
+      font-size: max(16px, 1em) !important;
     }
   }
 

@@ -12,7 +12,7 @@
  * question, which become its concepts (query.ts).
  */
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 import { stemmer } from 'stemmer';
 import { fold } from './normalize.js';
 import { EN_STOP, WEAK, ZH_STOP } from './stopwords.js';
