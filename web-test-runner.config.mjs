@@ -10,6 +10,8 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 const testingUrl = new URL('./server/src/testing.ts', import.meta.url);
 const surveysKitUrl = new URL('./server/src/surveys/test-kit.ts', import.meta.url);
+const authKitUrl = new URL('./server/src/auth/test-kit.ts', import.meta.url);
+const contactsKitUrl = new URL('./server/src/contacts/test-kit.ts', import.meta.url);
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 function parleyServer() {
@@ -30,7 +32,7 @@ function parleyServer() {
       // tickets, new visitors, chat starts and votes / survey answers (server tests cover each) would
       // otherwise refuse whichever file runs after the others have spent them.
       server = await startTestServer({
-        config: { rateTicketsPerIp: null, rateTicketReplies: null, rateVisitorSessionsPerIp: null, rateConversationsPerIp: null, rateKbVotesPerIp: null },
+        config: { admin2fa: 'optional', rateTicketsPerIp: null, rateTicketReplies: null, rateVisitorSessionsPerIp: null, rateConversationsPerIp: null, rateKbVotesPerIp: null },
       });
       // Only plain data: the server object also holds the app and the database handle.
       const { url, siteKey, accounts, departments } = server;
@@ -61,6 +63,18 @@ function parleyServer() {
         return import(surveysKitUrl.href)
           .then(({ backdateVisitor }) => backdateVisitor(server.database, String(context.query.token ?? ''), days))
           .then((found) => ({ body: JSON.stringify({ found }), type: 'application/json' }));
+      }
+      // What a host site computes for its signed-in user (`?userId=`): HMAC-SHA256 with the site's secret (contacts tests).
+      if (context.path === '/__parley__/user-hash.json') {
+        return import(contactsKitUrl.href)
+          .then(({ userHashFor }) => userHashFor(server.database, JSON.parse(info).siteKey, String(context.query.userId ?? '')))
+          .then((userHash) => ({ body: JSON.stringify({ userHash }), type: 'application/json' }));
+      }
+      // A new agent (`?role=`) for a test that enrols two-factor or changes a password (auth/test-kit.ts).
+      if (context.path === '/__parley__/fresh-agent.json') {
+        return import(authKitUrl.href)
+          .then(({ freshAgent }) => freshAgent(server.database, String(context.query.role ?? 'agent')))
+          .then((agent) => ({ body: JSON.stringify(agent), type: 'application/json' }));
       }
       return undefined;
     },

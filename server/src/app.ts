@@ -8,6 +8,9 @@ import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { NAMESPACES } from '@parley/protocol';
 import { authRoutes } from './auth/routes.js';
+import { accessGuard, installAgentEventRules } from './agents/access.js';
+import { invitationPageRoutes } from './agents/invitation-page.js';
+import { invitationRoutes, peopleRoutes } from './agents/routes.js';
 import type { Config } from './config.js';
 import type { AgentNamespace, AppContext, VisitorNamespace } from './context.js';
 import { resetPresenceOnStart } from './conversations/presence.js';
@@ -39,16 +42,22 @@ import { ticketRoutes } from './tickets/routes.js';
 import { registerSlaJobs } from './tickets/sla-jobs.js';
 import { ANNOUNCEMENT_BODY_LIMITS, announcementConsoleRoutes } from './announcements/console-routes.js';
 import { registerAnnouncementJobs } from './announcements/service.js';
-import { registerEmployeeNamespace } from './announcements/socket.js';
+import { employeeRoutes } from './announcements/employee-routes.js';
 import { ensureMonthlyReportPlan, registerReportJobs } from './reports/monthly.js';
 import { reportRoutes } from './reports/routes.js';
+import { auditRoutes } from './audit/routes.js';
+import { ensureRetentionPlan, registerRetentionJobs } from './retention/jobs.js';
+import { retentionRoutes } from './retention/routes.js';
 import { jsonError } from './lib/http.js';
 import { siteRoutes } from './sites/routes.js';
+import { siteConsoleRoutes } from './sites/console-routes.js';
+import { departmentConsoleRoutes } from './departments/routes.js';
 import { surveyConsoleRoutes } from './surveys/console-routes.js';
 import { surveyRoutes } from './surveys/routes.js';
 import { EMPLOYEE_SURVEY_BODY_LIMITS, employeeSurveyConsoleRoutes } from './surveys/employee/console-routes.js';
 import { employeeSurveyRoutes } from './surveys/employee/routes.js';
 import { visitorRoutes } from './visitors/routes.js';
+import { contactConsoleRoutes, contactVisitorRoutes } from './contacts/routes.js';
 import { webRoutes } from './web/routes.js';
 import { webhookConsoleRoutes } from './webhooks/console-routes.js';
 import { webhookDeliverHandler } from './webhooks/deliver.js';
@@ -104,6 +113,7 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
   registerSlaJobs(ctx);
   registerReportJobs(ctx);
   registerAnnouncementJobs(ctx);
+  registerRetentionJobs(ctx);
   // With SMTP_URL mail is delivered by a job; without, it stays in the outbox for the console's email log.
   const mailTransport = config.smtpUrl ? createMailTransport(config.smtpUrl) : null;
   // Lease: the POST's 10 s deadline with room to spare, so no second runner takes a delivery mid-call.
@@ -136,11 +146,17 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
       if (c.res.status === 503) metrics.dbErrors.inc({ source: 'http' });
     }
   });
+  // Who may call what (agents/access-rules.ts), before any route's own code.
+  app.use('*', accessGuard(ctx));
   app.route('/health', healthRoutes(ctx, Date.now()));
   app.route('/metrics', metricsRoutes(ctx));
   app.route('/api/auth', authRoutes(ctx));
+  app.route('/api/auth/invitation', invitationRoutes(ctx));
+  app.route('/api/console/people', peopleRoutes(ctx));
+  app.route('/invite', invitationPageRoutes(ctx));
   app.route('/api/sites', siteRoutes(ctx));
   app.route('/api/visitor', visitorRoutes(ctx));
+  app.route('/api/visitor', contactVisitorRoutes(ctx));
   app.route('/api/kb', kbRoutes(ctx));
   app.route('/api/console/kb', kbConsoleRoutes(ctx));
   app.route('/api/tickets', ticketRoutes(ctx));
@@ -152,6 +168,12 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
   app.route('/api/surveys/employee', employeeSurveyRoutes(ctx));
   app.route('/api/console/employee-surveys', employeeSurveyConsoleRoutes(ctx));
   app.route('/api/console/announcements', announcementConsoleRoutes(ctx));
+  app.route('/api/employee', employeeRoutes(ctx));
+  app.route('/api/console/audit', auditRoutes(ctx));
+  app.route('/api/console/retention', retentionRoutes(ctx));
+  app.route('/api/console/sites', siteConsoleRoutes(ctx));
+  app.route('/api/console/departments', departmentConsoleRoutes(ctx));
+  app.route('/api/console/contacts', contactConsoleRoutes(ctx));
   app.route('/api/mail', inboundMailRoutes(ctx));
   app.route('/api/demo', demoIdentityRoutes(ctx));
   app.route('/', webRoutes(ctx));
@@ -160,9 +182,9 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
   // Metrics, then limits, then handlers: packet middlewares run in that order, so refusals are counted.
   instrumentSockets(ctx);
   installSocketLimits(ctx);
+  installAgentEventRules(ctx);
   registerVisitorNamespace(ctx);
   registerAgentNamespace(ctx);
-  registerEmployeeNamespace(ctx);
   // Redis adapter (with REDIS_URL) and the leader's background jobs; started by listen().
   let cluster: Cluster | undefined;
   let closing: Promise<void> | undefined;
@@ -175,6 +197,7 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
     async listen(port = config.port) {
       cluster = await startCluster(ctx);
       await ensureMonthlyReportPlan(ctx);
+      await ensureRetentionPlan(ctx);
       await resetPresenceOnStart(ctx);
       return new Promise((resolveListen, reject) => {
         httpServer.once('error', reject);

@@ -57,7 +57,7 @@ for (const [name, value, message] of bad) {
 
 test('the config table documents every variable the loader reads', () => {
   const names = CONFIG_VARS.map((v) => v.name);
-  assert.deepEqual(names, ['PORT', 'HOST', 'DATABASE_URL', 'PARLEY_DATA_DIR', 'PARLEY_DIST_DIR', 'LOG_LEVEL', 'AGENT_GRACE_SECONDS', 'SESSION_TTL_HOURS', 'PUBLIC_URL', 'REDIS_URL', 'REDIS_PREFIX', 'TRUST_PROXY', 'RATE_VISITOR_MESSAGES', 'RATE_AGENT_MESSAGES', 'RATE_CONNECTIONS_PER_IP', 'RATE_CONVERSATIONS_PER_IP', 'RATE_VISITOR_SESSIONS_PER_IP', 'RATE_KB_READS_PER_IP', 'RATE_KB_VOTES_PER_IP', 'METRICS_TOKEN', 'RATE_TICKETS_PER_IP', 'RATE_TICKETS_PER_SITE', 'RATE_TICKET_REPLIES', 'SMTP_URL', 'MAIL_FROM', 'MAIL_REPLY_TO', 'DEMO_INTRANET', 'DEMO_HISTORY', 'INBOUND_MAIL_TOKEN', 'WEBHOOK_PRIVATE']);
+  assert.deepEqual(names, ['PORT', 'HOST', 'DATABASE_URL', 'PARLEY_DATA_DIR', 'PARLEY_DIST_DIR', 'LOG_LEVEL', 'AGENT_GRACE_SECONDS', 'SESSION_TTL_HOURS', 'PUBLIC_URL', 'REDIS_URL', 'REDIS_PREFIX', 'TRUST_PROXY', 'RATE_VISITOR_MESSAGES', 'RATE_AGENT_MESSAGES', 'RATE_CONNECTIONS_PER_IP', 'RATE_CONVERSATIONS_PER_IP', 'RATE_VISITOR_SESSIONS_PER_IP', 'RATE_KB_READS_PER_IP', 'RATE_KB_VOTES_PER_IP', 'METRICS_TOKEN', 'RATE_TICKETS_PER_IP', 'RATE_TICKETS_PER_SITE', 'RATE_TICKET_REPLIES', 'SMTP_URL', 'MAIL_FROM', 'MAIL_REPLY_TO', 'PARLEY_ADMIN_EMAIL', 'PARLEY_ADMIN_PASSWORD', 'PARLEY_SITE_NAME', 'DEMO_INTRANET', 'DEMO_HISTORY', 'INBOUND_MAIL_TOKEN', 'ADMIN_2FA', 'WEBHOOK_PRIVATE']);
   // The README's table is generated from CONFIG_VARS: a variable missing there is undocumented.
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
   for (const name of names) assert.ok(readme.includes(`| \`${name}\` |`), `README documents ${name}`);
@@ -75,4 +75,16 @@ test('flood limits parse as points per seconds, and off turns one off', () => {
   assert.deepEqual(c.rateConversationsPerIp, { points: 5, seconds: 10 });
   assert.equal(c.trustProxy, 1);
   assert.equal(c.metricsToken, 'a-long-enough-secret');
+});
+
+test('PARLEY_ADMIN_EMAIL and PARLEY_ADMIN_PASSWORD come together, the password long enough', () => {
+  assert.equal(loadConfig({}).bootstrap, undefined, 'unset: the demo seed');
+  assert.deepEqual(loadConfig({ PARLEY_ADMIN_EMAIL: ' Ops@Example.com ', PARLEY_ADMIN_PASSWORD: 'twelve chars!' }).bootstrap, {
+    adminEmail: 'ops@example.com',
+    adminPassword: 'twelve chars!',
+    siteName: 'Parley',
+  });
+  assert.throws(() => loadConfig({ PARLEY_ADMIN_EMAIL: 'ops@example.com' }), /PARLEY_ADMIN_EMAIL and PARLEY_ADMIN_PASSWORD must be set together/);
+  assert.throws(() => loadConfig({ PARLEY_ADMIN_EMAIL: 'ops@example.com', PARLEY_ADMIN_PASSWORD: 'short' }), /PARLEY_ADMIN_PASSWORD must be at least 12 characters/);
+  assert.throws(() => loadConfig({ PARLEY_ADMIN_EMAIL: 'not an address', PARLEY_ADMIN_PASSWORD: 'twelve chars!' }), /PARLEY_ADMIN_EMAIL must be an email address/);
 });

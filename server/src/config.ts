@@ -1,5 +1,6 @@
-import { fileURLToPath } from 'node:url';
+import { sep } from 'node:path';
 import { z } from 'zod';
+import { REPO_ROOT } from './paths.js';
 
 /**
  * One row per environment variable. README's configuration table is generated from this list,
@@ -15,7 +16,7 @@ export interface ConfigVar {
   schema: z.ZodType;
 }
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const repoRoot = REPO_ROOT + sep;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -122,6 +123,21 @@ export const CONFIG_VARS: readonly ConfigVar[] = [
     schema: z.string().trim().regex(/^[^@\s+]+@[^@\s]+$/),
   },
   {
+    name: 'PARLEY_ADMIN_EMAIL',
+    default: undefined,
+    description: 'Production start: on an empty database, create one site and this admin instead of the demo (no demo people, articles or passwords). Needs PARLEY_ADMIN_PASSWORD; the admin enrols two-factor at first sign-in. Ignored once the database holds a site.',
+    expect: 'an email address',
+    schema: z.string().trim().toLowerCase().email(),
+  },
+  {
+    name: 'PARLEY_ADMIN_PASSWORD',
+    default: undefined,
+    description: 'The first admin\'s password for PARLEY_ADMIN_EMAIL (change it in the console afterwards).',
+    expect: 'at least 12 characters',
+    schema: z.string().min(12),
+  },
+  { name: 'PARLEY_SITE_NAME', default: 'Parley', description: 'Name of the site created with PARLEY_ADMIN_EMAIL.', expect: 'a name', schema: nonEmpty },
+  {
     name: 'DEMO_INTRANET',
     default: 'off',
     description: 'on: GET /api/demo/employee-token?as=finance (or engineering, hr, support, support2, sales) signs tokens for six demo employees, standing in for a company intranet on /intranet. `pnpm start` turns it on; never in production.',
@@ -141,6 +157,13 @@ export const CONFIG_VARS: readonly ConfigVar[] = [
     description: 'Bearer token your mail gateway sends with POST /api/mail/inbound (raw MIME). Unset: the endpoint is off.',
     expect: 'at least 16 characters',
     schema: z.string().trim().min(16),
+  },
+  {
+    name: 'ADMIN_2FA',
+    default: 'required',
+    description: 'required: an admin without two-factor (an authenticator app) is sent to enrol at sign-in and can do nothing else until they have. optional: admins choose, like everyone else. A switch in the console can require it for everyone.',
+    expect: 'required or optional',
+    schema: z.enum(['required', 'optional']),
   },
   {
     name: 'WEBHOOK_PRIVATE',
@@ -185,6 +208,10 @@ export interface Config {
   demoHistory: boolean;
   /** Whether webhooks may call internal addresses (WEBHOOK_PRIVATE). */
   webhookPrivate: 'allow' | 'deny';
+  /** Production start on an empty database: one site and this admin instead of the demo. */
+  bootstrap: { adminEmail: string; adminPassword: string; siteName: string } | undefined;
+  /** Whether admins must use two-factor (ADMIN_2FA). */
+  admin2fa: 'required' | 'optional';
 }
 
 export class ConfigError extends Error {
@@ -206,7 +233,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!parsed.success) throw new ConfigError(`${v.name} must be ${v.expect}, got ${JSON.stringify(raw)}`);
     values[v.name] = parsed.data;
   }
+  const adminEmail = values.PARLEY_ADMIN_EMAIL as string | undefined;
+  const adminPassword = values.PARLEY_ADMIN_PASSWORD as string | undefined;
+  if (!!adminEmail !== !!adminPassword) throw new ConfigError('PARLEY_ADMIN_EMAIL and PARLEY_ADMIN_PASSWORD must be set together');
   return {
+    bootstrap: adminEmail && adminPassword ? { adminEmail, adminPassword, siteName: values.PARLEY_SITE_NAME as string } : undefined,
     port: values.PORT as number,
     host: values.HOST as string,
     databaseUrl: values.DATABASE_URL as string | undefined,
@@ -237,5 +268,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoIntranet: values.DEMO_INTRANET === 'on',
     demoHistory: values.DEMO_HISTORY === 'on',
     webhookPrivate: values.WEBHOOK_PRIVATE as Config['webhookPrivate'],
+    admin2fa: values.ADMIN_2FA as Config['admin2fa'],
   };
 }

@@ -79,7 +79,9 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   try {
     await database.migrate();
     const seeded = await seed(database.db);
-    const config: Config = { ...loadConfig({}), host: '127.0.0.1', port: 0, ...opts.config };
+    // Tests sign in as the seeded admin with a password alone: two-factor for admins is opt-in here
+    // (`config: { admin2fa: 'required' }`), unlike a real server's default.
+    const config: Config = { ...loadConfig({}), host: '127.0.0.1', port: 0, admin2fa: 'optional', ...opts.config };
     // Quiet by default; LOG_LEVEL=debug shows the server's logs while debugging a test.
     const logger = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
     const app = createApp({ db: database, config, logger, ...(opts.clock ? { clock: opts.clock } : {}) });

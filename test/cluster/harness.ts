@@ -122,6 +122,8 @@ export class ClusterNode {
       REDIS_URL: REDIS_URL,
       REDIS_PREFIX: opts.redisPrefix,
       ...GENEROUS_LIMITS,
+      // The tests sign in as the seeded admin with a password alone.
+      ADMIN_2FA: 'optional',
       ...opts.extraEnv,
     });
     await node.start();

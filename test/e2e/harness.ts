@@ -27,12 +27,15 @@ export class ServerProcess {
   constructor(
     readonly port: number,
     readonly dataDir: string,
+    /** Extra environment, e.g. `{ ADMIN_2FA: 'required' }`. */
+    readonly extraEnv: Record<string, string> = {},
   ) {
     this.url = `http://127.0.0.1:${port}`;
   }
 
-  static async create(): Promise<ServerProcess> {
-    const server = new ServerProcess(await freePort(), mkdtempSync(join(tmpdir(), 'parley-e2e-')));
+  /** Admins sign in with a password alone unless `env` says ADMIN_2FA=required (two-factor.test.ts). */
+  static async create(env: Record<string, string> = {}): Promise<ServerProcess> {
+    const server = new ServerProcess(await freePort(), mkdtempSync(join(tmpdir(), 'parley-e2e-')), { ADMIN_2FA: 'optional', ...env });
     await server.start();
     return server;
   }
@@ -41,7 +44,7 @@ export class ServerProcess {
     const { TEST_DATABASE_URL: _ignored, DATABASE_URL: _alsoIgnored, ...env } = process.env;
     this.child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
       cwd: ROOT,
-      env: { ...env, PORT: String(this.port), HOST: '127.0.0.1', PARLEY_DATA_DIR: this.dataDir, LOG_LEVEL: 'warn' },
+      env: { ...env, PORT: String(this.port), HOST: '127.0.0.1', PARLEY_DATA_DIR: this.dataDir, LOG_LEVEL: 'warn', ...this.extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout?.on('data', (d) => (this.output += d));

@@ -214,6 +214,8 @@ export class AgentClient extends EventTarget {
     socket.on('message:created', (message) => this.receive(message));
     socket.on('typing:updated', (t) => this.setRemoteTyping(t));
     socket.on('agent:updated', (agent) => this.publish({ me: agent }));
+    // An admin added, renamed or removed a department: transfer targets and queues follow at once.
+    socket.on('directory:changed', () => void this.refreshDirectory());
     // Tickets are not kept in `state` (an inbox is paged over REST); views that show tickets listen for these.
     socket.on('ticket:updated', (ticket) => this.dispatchEvent(new CustomEvent<TicketSummary>('ticket', { detail: ticket })));
     this.socket = socket;

@@ -61,7 +61,8 @@ export function openSocket<S extends AnySocket>(url: string, auth: Record<string
   socket.io.on('reconnect_attempt', () => hooks.onState('connecting'));
   socket.on('connect_error', (err: Error & { data?: ConnectErrorData }) => {
     const code = err.data?.code;
-    if (code === 'unauthorized' || code === 'forbidden' || code === 'not_found') {
+    // Refusals that retrying cannot change; two_factor_enrolment_required: the console must enrol first.
+    if (code === 'unauthorized' || code === 'forbidden' || code === 'not_found' || code === 'two_factor_enrolment_required') {
       hooks.onState('offline');
       hooks.onRefused({ code, message: err.message });
       return;

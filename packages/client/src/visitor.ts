@@ -10,6 +10,7 @@ import type {
   SiteInfo,
   VisitorClientEvents,
   VisitorConversation,
+  VisitorIdentity,
   VisitorServerEvents,
   VisitorSession,
 } from '@parley/protocol';
@@ -17,6 +18,7 @@ import { closeSocket, openSocket, request, TypingSignal, whenConnected, type Con
 import { toProtocolError } from './errors.js';
 import { requestJson } from './http.js';
 import { Outbox } from './outbox.js';
+import type { StoredSession } from './identity.js';
 import { readJson, safeStore, type KeyValueStore } from './storage.js';
 import { hasGap, mergeCommitted, pendingEntry, resumeSeq, type TimelineEntry } from './timeline.js';
 
@@ -40,7 +42,10 @@ export interface VisitorClientOptions {
   locale?: Locale;
   /** Defaults to localStorage (falling back to memory where it is unavailable). */
   storage?: KeyValueStore;
+  /** The host site's signed-in user (userId + userHash, or a JWT); see `identify()`. */
+  identity?: VisitorIdentity | null;
 }
+
 
 type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
 
@@ -81,6 +86,7 @@ export class VisitorClient extends EventTarget {
   private refusedOnce = false;
   private syncing: Promise<void> | null = null;
   private syncAgain = false;
+  private identity: VisitorIdentity | null;
 
   constructor(options: VisitorClientOptions) {
     super();
@@ -89,6 +95,7 @@ export class VisitorClient extends EventTarget {
     this.locale = options.locale;
     this.store = safeStore(options.storage);
     this.keys = visitorKeys(options.siteKey);
+    this.identity = options.identity ?? null;
     this.outbox = new Outbox(this.store, this.keys.outbox, (committed) => {
       if (committed) this.committed = mergeCommitted(this.committed, [committed]);
       this.publish({});
@@ -209,6 +216,25 @@ export class VisitorClient extends EventTarget {
     await this.start();
   }
 
+  /**
+   * The host site's signed-in user: this browser joins that contact (only with a valid hash or JWT),
+   * so the user's chat and tickets follow them across devices. A refused identity leaves the chat
+   * anonymous (and says why in the console); a browser that belonged to another user, or whose user
+   * signed out (null), starts afresh as an anonymous visitor.
+   */
+  async identify(identity: VisitorIdentity | null): Promise<void> {
+    this.identity = identity;
+    if (!this.socket) return;
+    const before = readJson<StoredSession>(this.store, this.keys.session);
+    const session = await this.ensureIdentified(before ?? (await this.ensureSession()));
+    if (session.token !== before?.token) {
+      this.committed = [];
+      this.publish({ conversation: null });
+      this.socket.auth = { siteKey: this.siteKey, token: session.token };
+      this.socket.disconnect().connect();
+    } else if (identity) void this.resync();
+  }
+
   disconnect(): void {
     closeSocket(this.socket);
     this.socket = null;
@@ -225,7 +251,7 @@ export class VisitorClient extends EventTarget {
     this.publish({ connection: 'connecting', error: null });
     const [site, session] = await Promise.all([
       requestJson<SiteInfo>(`${this.server}/api/sites/${encodeURIComponent(this.siteKey)}`),
-      this.ensureSession(),
+      this.ensureSession().then((s) => this.ensureIdentified(s)),
     ]);
     this.publish({ site });
     const socket = openSocket<VisitorSocket>(`${this.server}/visitor`, { siteKey: this.siteKey, token: session.token }, {
@@ -252,8 +278,22 @@ export class VisitorClient extends EventTarget {
     if (this.store.getItem(this.keys.conversation) && (await whenConnected(socket))) await this.syncing;
   }
 
-  private async ensureSession(): Promise<VisitorSession> {
-    const stored = readJson<VisitorSession>(this.store, this.keys.session);
+  /** Joins the session to the identity's contact (identity.ts); may swap in a fresh session. */
+  private async ensureIdentified(session: StoredSession): Promise<StoredSession> {
+    if (!this.identity) {
+      if (!session.userId) return session;
+      // Joined to a user this page no longer names (signed out): their history must not show to whoever
+      // uses the browser next. Nothing is lost: identifying again joins a fresh session to the contact.
+      for (const key of [this.keys.session, this.keys.conversation, this.keys.open]) this.store.removeItem(key);
+      return this.ensureSession();
+    }
+    // Loaded only for a site's signed-in users: anonymous visitors (most) never download it.
+    const { identifySession } = await import('./identity.js');
+    return identifySession({ server: this.server, siteKey: this.siteKey, store: this.store, keys: this.keys, identity: this.identity, fresh: () => this.ensureSession() }, session);
+  }
+
+  private async ensureSession(): Promise<StoredSession> {
+    const stored = readJson<StoredSession>(this.store, this.keys.session);
     if (stored?.token) return stored;
     const session = await requestJson<VisitorSession>(`${this.server}/api/visitor/session`, { body: { siteKey: this.siteKey } });
     this.store.setItem(this.keys.session, JSON.stringify(session));
@@ -271,7 +311,7 @@ export class VisitorClient extends EventTarget {
     this.store.removeItem(this.keys.conversation);
     this.store.removeItem(this.keys.open);
     try {
-      const session = await this.ensureSession();
+      const session = await this.ensureIdentified(await this.ensureSession());
       this.socket.auth = { siteKey: this.siteKey, token: session.token };
       this.socket.connect();
     } catch (e) {

@@ -3,8 +3,9 @@
  *
  *   <script src="https://HOST/parley.js" data-site="SITE_KEY" [data-lang="zh-CN"] [data-open] async></script>
  *
- * It mounts <parley-messenger> (chat and help center) with a placeholder launcher in a shadow root and
- * loads nothing else: no element bundle, no socket, until the visitor clicks (or the page calls
+ * It mounts <parley-messenger> (chat and help center) with a placeholder launcher in a shadow root, asks
+ * for the launcher's look (GET /api/sites/:key/widget: colour, side, offset as the site's admin set them;
+ * cached 5 min) and loads nothing else: no element bundle, no socket, until the visitor clicks (or the page calls
  * Parley('open')), unless the visitor already has an open conversation (`parley:<site>:open` = '1',
  * written by @parley/client), which must resume at once. Reading help articles never opens a socket.
  * Built as one IIFE; the only global is `window.Parley`. Budget: 3 KB gzip, so no Lit, no client, no
@@ -14,7 +15,10 @@
  * (`window.Parley = window.Parley || function () { (Parley.q = Parley.q || []).push(arguments) }`):
  *   Parley('open' | 'close' | 'toggle'), Parley('show', 'chat' | 'help'), Parley('showArticle', id),
  *   Parley('survey', 'nps') (asks NPS on a card in the panel, unless this visitor was asked within the site's
- *   interval: then `survey-skipped` fires instead), Parley('on', event, fn) -> unsubscribe.
+ *   interval: then `survey-skipped` fires instead), Parley('on', event, fn) -> unsubscribe,
+ *   Parley('identify', {userId, userHash, name?, email?} | {jwt, name?, email?} | null): the host site's
+ *   signed-in user, handed to the chat as attributes; the server joins this browser to the user only
+ *   when the hash (HMAC-SHA256 of userId with the site's identity secret) or JWT is valid (docs/embedding.md).
  *   The same as methods: Parley.open(), Parley.showArticle(id)...
  *
  * A site that asks NPS "after a number of days as a contact" has a returning visitor's browser check for
@@ -39,10 +43,17 @@ interface ParleyApi {
   showArticle(id: string): void;
   /** Asks the NPS question if the site's interval allows ('nps'). */
   survey(type?: string): void;
+  /** The host site's signed-in user: {userId, userHash, name?, email?} or {jwt, name?, email?}; null forgets it. */
+  identify(user: Record<string, unknown> | null): void;
   /** Mounts the employee's announcement banner (intranets). */
   boot(options: { employeeToken?: string; employeeTokenUrl?: string }): void;
-  /** Listens for 'open' | 'close' | 'message-sent' | 'survey-skipped' | 'survey-answered' (or the full 'parley-*' name); returns an unsubscribe function. */
+  /** Listens for 'ready' | 'open' | 'close' | 'unread' | 'message-sent' | 'ticket-created' | 'survey-skipped' | 'survey-answered' (or the full 'parley-*' name); returns an unsubscribe function. */
   on(event: string, fn: Listener): () => void;
+  off(event: string, fn: Listener): void;
+  /** Switches the widgets' language ('en', 'zh-CN', 'zh-TW'; other tags are matched to these). */
+  setLocale(lang: string): void;
+  /** Forgets the visitor on this browser (the host site's sign-out): conversation, identity and stored state. */
+  shutdown(): void;
 }
 /** What the page may have queued before this script ran: arrays or `arguments` objects. */
 type Preload = { q?: ArrayLike<unknown>[] } | undefined;
@@ -82,6 +93,7 @@ const w = window as unknown as { Parley?: ParleyApi | Preload };
   el.setAttribute('site', site);
   el.setAttribute('server', origin);
   if (data.lang) el.setAttribute('lang', data.lang);
+  if (data.theme) el.setAttribute('theme', data.theme);
 
   // Placeholder launcher, drawn in a shadow root attached to the (not yet defined) element: host-page
   // CSS such as `* { all: unset }` or `button { display: none !important }` cannot reach inside, and the
@@ -96,6 +108,7 @@ const w = window as unknown as { Parley?: ParleyApi | Preload };
       'z-index:var(--parley-z-index,2147483000);width:56px;height:56px;border-radius:50%;cursor:pointer;' +
       'background:var(--parley-accent,#2f5bd3);color:var(--parley-accent-contrast,#fff);' +
       'box-shadow:0 8px 30px rgb(0 0 0/.18);display:grid;place-items:center}' +
+      ':host([position=left]) button{right:auto;left:var(--parley-offset,20px)}' +
       'button:focus-visible{outline:3px solid var(--parley-accent,#2f5bd3);outline-offset:3px}' +
       'svg{width:28px;height:28px}',
   );
@@ -114,6 +127,25 @@ const w = window as unknown as { Parley?: ParleyApi | Preload };
   svg.append(path);
   button.append(svg);
   root.append(button);
+
+  // The site's launcher look (console Site tab). What the page set in its own CSS wins.
+  fetch(`${origin}/api/sites/${encodeURIComponent(site)}/widget`)
+    .then((r) => (r.ok ? r.json() : null))
+    .then((w: { colour: string; position: string; offset: number } | null) => {
+      if (!w) return;
+      const apply = (): void => {
+        const css = getComputedStyle(el);
+        const set = (p: string, v: string) => css.getPropertyValue(p).trim() || el.style.setProperty(p, v);
+        set('--parley-accent', w.colour);
+        set('--parley-accent-contrast', '#fff');
+        set('--parley-offset', `${w.offset}px`);
+        if (!el.hasAttribute('position')) el.setAttribute('position', w.position);
+      };
+      // Only a mounted element sees the page's CSS; mount() runs first on DOMContentLoaded (added earlier).
+      if (el.isConnected) apply();
+      else document.addEventListener('DOMContentLoaded', apply, { once: true });
+    })
+    .catch(() => {});
 
   let loading: Promise<unknown> | null = null;
   const load = (): Promise<unknown> =>
@@ -156,6 +188,15 @@ const w = window as unknown as { Parley?: ParleyApi | Preload };
 
   const methods = {
     boot,
+    // Attributes, so they hold before and after the messenger upgrades; the chat passes them to the server.
+    identify: (user: unknown) => {
+      const u = (user ?? {}) as Record<string, unknown>;
+      for (const k of ['userId', 'userHash', 'jwt', 'name', 'email']) {
+        const name = `user-${k === 'userId' ? 'id' : k === 'userHash' ? 'hash' : k}`;
+        if (u[k]) el.setAttribute(name, String(u[k]));
+        else el.removeAttribute(name);
+      }
+    },
     open: () => setOpen(true),
     close: () => setOpen(false),
     toggle: () => setOpen(!el.hasAttribute('open')),
@@ -163,11 +204,30 @@ const w = window as unknown as { Parley?: ParleyApi | Preload };
     showArticle: (id: unknown) => withElement(() => el.showArticle(String(id))),
     survey: (type: unknown = 'nps') => withElement(() => void el.survey(String(type)).catch((err: unknown) => console.warn('[parley] survey', err))),
     on(event: unknown, fn: unknown) {
-      const name = String(event).startsWith('parley-') ? String(event) : `parley-${String(event)}`;
-      el.addEventListener(name, fn as Listener);
-      return () => el.removeEventListener(name, fn as Listener);
+      el.addEventListener(eventName(event), fn as Listener);
+      return () => methods.off(event, fn);
+    },
+    off: (event: unknown, fn: unknown) => el.removeEventListener(eventName(event), fn as Listener),
+    setLocale(lang: unknown) {
+      for (const e of [el, banner]) e?.setAttribute('lang', String(lang));
+    },
+    shutdown() {
+      // Removing the element closes its socket; what this browser stored for the site goes, identity
+      // too, and the same launcher comes back for whoever uses the browser next.
+      el.remove();
+      methods.identify(null);
+      el.removeAttribute('open');
+      try {
+        for (const k of Object.keys(localStorage)) if (k.startsWith(`parley:${site}:`)) localStorage.removeItem(k);
+      } catch {
+        // storage blocked: nothing was stored either
+      }
+      document.body.append(el);
     },
   };
+  function eventName(event: unknown): string {
+    return String(event).startsWith('parley-') ? String(event) : `parley-${String(event)}`;
+  }
   const api = ((method: string, ...args: unknown[]) => {
     const fn = (methods as Record<string, (...a: unknown[]) => unknown>)[method];
     if (typeof fn === 'function') return fn(...args);
@@ -193,6 +253,12 @@ const w = window as unknown as { Parley?: ParleyApi | Preload };
     if ('open' in data && data.open !== 'false') api.open();
     else if (storage(`parley:${site}:open`) === '1') void load().catch(() => {});
     for (const call of preload?.q ?? []) api(...(Array.from(call) as [string, ...unknown[]]));
+    // After the queue: listeners the page queued before the loader ran hear it too.
+    el.dispatchEvent(new CustomEvent('parley-ready', { bubbles: true, composed: true }));
+    // Single-page apps: client-side navigation keeps the page, so the launcher and an open chat stay;
+    // an app (or Turbo-style navigation) that replaces <body> or clears it would take them away, so
+    // they are put back at once (and the open conversation resumes from storage).
+    new MutationObserver(() => el.isConnected || document.body?.append(el)).observe(document.documentElement, { childList: true, subtree: true });
     if (document.readyState === 'complete') whenIdle();
     else addEventListener('load', whenIdle, { once: true });
   };

@@ -9,12 +9,16 @@ export const ErrorCode = {
   alreadyClaimed: 'already_claimed',
   /** The conversation is closed; start a new one. */
   closed: 'closed',
+  /** The change conflicts with what the data holds now (e.g. deleting a department with open work); `message` says what. */
+  conflict: 'conflict',
   /** Too many requests; retry after `retryAfterMs` when given. */
   rateLimited: 'rate_limited',
   tooLarge: 'too_large',
   /** The server could not commit (database down); the client keeps the item pending and retries. */
   unavailable: 'unavailable',
   internal: 'internal',
+  /** This session may only enrol in two-factor (it is required for this person and not set up yet). */
+  twoFactorEnrolmentRequired: 'two_factor_enrolment_required',
 } as const;
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
 

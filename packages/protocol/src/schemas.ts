@@ -111,3 +111,5 @@ export * from './schemas-reports.js';
 export * from './schemas-employee-surveys.js';
 export * from './schemas-webhooks.js';
 export * from './schemas-announcements.js';
+export * from './schemas-account.js';
+export * from './schemas-people.js';

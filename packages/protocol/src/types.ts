@@ -158,6 +158,8 @@ export interface SiteInfo {
   /** Departments visitors may choose from. */
   departments: Department[];
   agentsOnline: number;
+  /** The launcher's colour and place, the greeting and the offline message, as the site's admin set them. */
+  widget: import('./site-admin.js').SiteWidget;
 }
 
 export interface HealthStatus {

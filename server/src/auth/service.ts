@@ -1,9 +1,10 @@
-import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
-import type { AgentProfile, LoginResult } from '@parley/protocol';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { AgentProfile, LoginResponse } from '@parley/protocol';
 import type { AppContext } from '../context.js';
-import { agentDepartments, agentSessions, agents } from '../db/schema.js';
+import { agentDepartments, agentSessions, agents, agentTwoFactor, authSettings } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import { hashPassword, randomToken, sha256, verifyPassword } from './password.js';
+import { mustUseTwoFactor, passwordAccepted } from './two-factor.js';
 
 /** One message for unknown and wrong accounts: the answer must not reveal which emails exist. */
 export const LOGIN_FAILED = 'Email or password is incorrect.';
@@ -26,7 +27,7 @@ function throttleKeys(ip: string, email: string): Array<[key: string, max: numbe
   ];
 }
 
-function checkThrottle(ctx: AppContext, key: string, max: number): void {
+export function checkThrottle(ctx: AppContext, key: string, max: number): void {
   const entry = ctx.state.loginFailures.get(key);
   if (!entry) return;
   const now = ctx.clock().getTime();
@@ -39,7 +40,7 @@ function checkThrottle(ctx: AppContext, key: string, max: number): void {
   }
 }
 
-function recordFailure(ctx: AppContext, key: string): void {
+export function recordFailure(ctx: AppContext, key: string): void {
   const failures = ctx.state.loginFailures;
   const now = ctx.clock().getTime();
   const entry = failures.get(key);
@@ -56,32 +57,58 @@ export async function agentProfile(ctx: AppContext, agentId: string): Promise<Ag
   return { id: a.id, email: a.email, name: a.name, role: a.role, presence: a.presence, capacity: a.capacity, departmentIds: depts.map((d) => d.id) };
 }
 
-export async function login(ctx: AppContext, input: { email: string; password: string; ip: string }): Promise<LoginResult> {
+export async function login(ctx: AppContext, input: { email: string; password: string; ip: string; userAgent?: string | undefined }): Promise<LoginResponse> {
   const keys = throttleKeys(input.ip, input.email);
   for (const [key, max] of keys) checkThrottle(ctx, key, max);
   const [agent] = await ctx.db.select().from(agents).where(eq(agents.email, input.email.trim().toLowerCase()));
   const ok = await verifyPassword(agent?.passwordHash ?? (await dummy()), input.password);
-  if (!agent || !ok) {
+  if (!agent || !ok || agent.status !== 'active') {
     for (const [key] of keys) recordFailure(ctx, key);
     throw new AppError('unauthorized', LOGIN_FAILED);
   }
   // Success clears this account's count only: one good password must not reset an address's spraying count.
   ctx.state.loginFailures.delete(keys[0]![0]);
-  const token = randomToken();
-  const expiresAt = new Date(ctx.clock().getTime() + ctx.config.sessionTtlHours * 3_600_000);
-  await ctx.db.insert(agentSessions).values({ agentId: agent.id, tokenHash: sha256(token), expiresAt, createdAt: ctx.clock() });
-  return { token, expiresAt: expiresAt.toISOString(), agent: await agentProfile(ctx, agent.id) };
+  // With two-factor on: a challenge for the code, not yet a session (auth/two-factor.ts).
+  return passwordAccepted(ctx, agent, input);
 }
 
-/** A live session for this bearer token, or an `unauthorized` error. */
-export async function authenticate(ctx: AppContext, token: string | undefined): Promise<{ agentId: string; sessionId: string }> {
+/** How stale `last_used_at` may get before a request refreshes it: one write per session every few minutes. */
+const LAST_USED_REFRESH_MS = 5 * 60_000;
+
+/**
+ * A live session for this bearer token, or an `unauthorized` error. A session that may only enrol in
+ * two-factor (marked at sign-in, or its person has none while the policy now requires it) is refused with
+ * 403 `two_factor_enrolment_required` unless `allowEnrolOnly` (sign out, /me, enrolment).
+ */
+export async function authenticate(
+  ctx: AppContext,
+  token: string | undefined,
+  opts: { allowEnrolOnly?: boolean } = {},
+): Promise<{ agentId: string; sessionId: string; enrolOnly: boolean }> {
   if (!token) throw new AppError('unauthorized', 'sign in first');
+  const now = ctx.clock();
   const [s] = await ctx.db
-    .select({ id: agentSessions.id, agentId: agentSessions.agentId })
+    .select({
+      id: agentSessions.id,
+      agentId: agentSessions.agentId,
+      enrolOnly: agentSessions.enrolOnly,
+      lastUsedAt: agentSessions.lastUsedAt,
+      role: agents.role,
+      twoFactorOn: sql<boolean>`${agentTwoFactor.enabledAt} is not null`,
+      requireAll: sql<boolean>`coalesce(${authSettings.requireTwoFactorForAll}, false)`,
+    })
     .from(agentSessions)
-    .where(and(eq(agentSessions.tokenHash, sha256(token)), isNull(agentSessions.revokedAt), gt(agentSessions.expiresAt, ctx.clock())));
+    .innerJoin(agents, eq(agents.id, agentSessions.agentId))
+    .leftJoin(agentTwoFactor, eq(agentTwoFactor.agentId, agentSessions.agentId))
+    .leftJoin(authSettings, eq(authSettings.id, 1))
+    .where(and(eq(agentSessions.tokenHash, sha256(token)), isNull(agentSessions.revokedAt), gt(agentSessions.expiresAt, now), eq(agents.status, 'active')));
   if (!s) throw new AppError('unauthorized', 'the session has expired or was revoked; sign in again');
-  return { agentId: s.agentId, sessionId: s.id };
+  const enrolOnly = !s.twoFactorOn && (s.enrolOnly || mustUseTwoFactor({ requireTwoFactorForAll: s.requireAll, adminTwoFactor: ctx.config.admin2fa }, s.role));
+  if (enrolOnly && !opts.allowEnrolOnly) throw new AppError('two_factor_enrolment_required', 'Set up two-factor sign-in first: it is required for your account.');
+  if (!s.lastUsedAt || now.getTime() - s.lastUsedAt.getTime() > LAST_USED_REFRESH_MS) {
+    await ctx.db.update(agentSessions).set({ lastUsedAt: now }).where(eq(agentSessions.id, s.id));
+  }
+  return { agentId: s.agentId, sessionId: s.id, enrolOnly };
 }
 
 /** Revokes the session and drops every socket opened with it. */

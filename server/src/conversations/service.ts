@@ -4,12 +4,14 @@ import type { AgentConversation, ConversationSync, HelpContext, Locale, Message,
 import { BOT_TEXT, runBot } from '../bot/service.js';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/client.js';
-import { agentDepartments, agents, conversations, departments, messages, visitors } from '../db/schema.js';
+import { agentDepartments, agents, conversations, departments, messages, sites, visitors } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
+import { siteText } from '../sites/settings.js';
 import { conversationPayload, emitWebhookEvent } from '../webhooks/events.js';
 import { agentView, agentViews, departmentQueue, messagesAfter, toMessage, visitorView } from './views.js';
 import type { ConversationRow, MessageRow } from './views.js';
 import type { NewMessage, WriteResult } from './writer.js';
+import { ownedByVisitor, visitorRooms } from '../contacts/scope.js';
 
 export type { NewMessage };
 
@@ -103,9 +105,9 @@ export async function messagesBefore(ctx: AppContext, conversationId: string, be
   return rows.reverse().map(toMessage);
 }
 
-/** Visitors reach only their own conversations; someone else's looks exactly like a missing one. */
+/** Visitors reach only their own conversations (or their verified contact's: contacts/scope.ts); someone else's looks exactly like a missing one. */
 export async function visitorConversation(ctx: AppContext, visitorId: string, id: string): Promise<ConversationRow> {
-  const [conv] = await ctx.db.select().from(conversations).where(and(eq(conversations.id, id), eq(conversations.visitorId, visitorId)));
+  const [conv] = await ctx.db.select().from(conversations).where(and(eq(conversations.id, id), ownedByVisitor(visitorId)));
   if (!conv) throw new AppError('not_found', 'conversation not found');
   return conv;
 }
@@ -124,7 +126,8 @@ export async function agentAccess(ctx: AppContext, agentId: string): Promise<Age
     .select({ id: agents.id, name: agents.name, role: agents.role, capacity: agents.capacity, departmentIds: sql<string | null>`string_agg(${agentDepartments.departmentId}::text, ',')` })
     .from(agents)
     .leftJoin(agentDepartments, eq(agentDepartments.agentId, agents.id))
-    .where(eq(agents.id, agentId))
+    // Only active people act or receive work: a deactivated colleague is neither a sender nor a transfer target.
+    .where(and(eq(agents.id, agentId), eq(agents.status, 'active')))
     .groupBy(agents.id);
   if (!agent) throw new AppError('unauthorized', 'agent not found');
   return { id: agent.id, name: agent.name, role: agent.role, capacity: agent.capacity, departmentIds: agent.departmentIds ? agent.departmentIds.split(',') : [] };
@@ -199,7 +202,7 @@ export async function startConversation(
   const [open] = await ctx.db
     .select()
     .from(conversations)
-    .where(and(eq(conversations.visitorId, visitor.visitorId), ne(conversations.status, 'closed')))
+    .where(and(ownedByVisitor(visitor.visitorId), ne(conversations.status, 'closed')))
     .orderBy(desc(conversations.createdAt))
     .limit(1);
   if (open) {
@@ -210,19 +213,22 @@ export async function startConversation(
   if (input.departmentId) await departmentOf(ctx, visitor.siteId, input.departmentId);
   const [v] = await ctx.db.select().from(visitors).where(eq(visitors.id, visitor.visitorId));
   const locale = input.locale ?? v?.locale ?? 'en';
+  // The site's own greeting (console Site tab) where its admin wrote one for this language.
+  const [site] = await ctx.db.select({ widget: sites.widget }).from(sites).where(eq(sites.id, visitor.siteId));
+  const greeting = siteText(site?.widget.greeting, locale) ?? BOT_TEXT.greeting[locale];
   const now = ctx.clock();
   const conv = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(conversations)
       .values({ siteId: visitor.siteId, visitorId: visitor.visitorId, departmentId: input.departmentId ?? null, locale, pageUrl: input.pageUrl ?? v?.pageUrl ?? null, createdAt: now, updatedAt: now })
       .returning();
-    await insertMessage(ctx, tx, row!.id, { author: 'bot', authorName: BOT_TEXT.name[locale], body: BOT_TEXT.greeting[locale] });
+    await insertMessage(ctx, tx, row!.id, { author: 'bot', authorName: BOT_TEXT.name[locale], body: greeting });
     if (help) await insertMessage(ctx, tx, row!.id, { author: 'system', authorName: null, body: '', meta: { system: help } });
     await emitWebhookEvent(tx, ctx, visitor.siteId, 'conversation.created', { conversation: conversationPayload(row!) }, { now });
     return row!;
   });
   if (input.pageUrl) await ctx.db.update(visitors).set({ pageUrl: input.pageUrl, locale }).where(eq(visitors.id, visitor.visitorId));
-  ctx.visitors.in(`visitor:${visitor.visitorId}`).socketsJoin(convRoom(conv.id));
+  ctx.visitors.in(await visitorRooms(ctx, visitor.visitorId)).socketsJoin(convRoom(conv.id));
   return syncConversation(ctx, await getConversation(ctx, conv.id), 0);
 }
 
@@ -241,7 +247,7 @@ export async function newestOpenConversation(ctx: AppContext, visitorId: string)
   const [open] = await ctx.db
     .select()
     .from(conversations)
-    .where(and(eq(conversations.visitorId, visitorId), ne(conversations.status, 'closed')))
+    .where(and(ownedByVisitor(visitorId), ne(conversations.status, 'closed')))
     .orderBy(desc(conversations.createdAt))
     .limit(1);
   return open ?? null;

@@ -23,6 +23,7 @@ import { conversations, departments, agents, agentDepartments, visitors } from '
 import { AppError, toProtocolError } from '../lib/errors.js';
 import { command, sequential } from '../lib/socket.js';
 import { authenticateVisitor } from '../visitors/service.js';
+import { ownedByVisitor, visitorRooms } from '../contacts/scope.js';
 import { agentConnected, agentDisconnected, setPresence } from './presence.js';
 import { agentClose, claim, closeConversation, handoff, transfer } from './routing.js';
 import {
@@ -68,11 +69,9 @@ export function registerVisitorNamespace(ctx: AppContext): void {
     const { visitorId, siteId } = socket.data;
     socket.join(`visitor:${visitorId}`);
     // Live events flow before the client's first sync, so nothing falls between sync and join.
-    ctx.db
-      .select({ id: conversations.id })
-      .from(conversations)
-      .where(and(eq(conversations.visitorId, visitorId), ne(conversations.status, 'closed')))
-      .then((rows) => socket.join(rows.map((r) => convRoom(r.id))))
+    // A verified contact's browsers share their conversations (contacts/scope.ts), and its room.
+    Promise.all([ctx.db.select({ id: conversations.id }).from(conversations).where(and(ownedByVisitor(visitorId), ne(conversations.status, 'closed'))), visitorRooms(ctx, visitorId)])
+      .then(([rows, rooms]) => socket.join([...rooms, ...rows.map((r) => convRoom(r.id))]))
       .catch((err: unknown) => log.error({ err }, 'joining conversation rooms failed'));
 
     const own = (id: string) => visitorConversation(ctx, visitorId, id);
@@ -182,7 +181,8 @@ export function registerAgentNamespace(ctx: AppContext): void {
         // Every department and colleague: they are the targets of a transfer.
         const deptRows = await ctx.db.select().from(departments).orderBy(asc(departments.position), asc(departments.createdAt));
         const memberships = await ctx.db.select().from(agentDepartments);
-        const people = await ctx.db.select({ id: agents.id, name: agents.name, presence: agents.presence }).from(agents).orderBy(asc(agents.name));
+        // Deactivated and not-yet-joined people are not colleagues one can transfer to.
+        const people = await ctx.db.select({ id: agents.id, name: agents.name, presence: agents.presence }).from(agents).where(eq(agents.status, 'active')).orderBy(asc(agents.name));
         return {
           departments: deptRows.map((d) => ({ id: d.id, name: d.names, routing: d.routing })),
           agents: people.map((p) => ({ ...p, departmentIds: memberships.filter((m) => m.agentId === p.id).map((m) => m.departmentId) })),

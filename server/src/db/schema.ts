@@ -1,6 +1,7 @@
 import { relations, sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { AgentPresence, AgentRole, AuthorKind, ConversationStatus, Locale, LocalizedText, MessageMeta, RoutingMode } from '@parley/protocol';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { contacts } from '../contacts/schema.js';
+import type { AgentPresence, AgentRole, AuthorKind, ConversationStatus, Locale, LocalizedText, MessageMeta, RoutingMode, SiteWidget } from '@parley/protocol';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -21,6 +22,11 @@ export const sites = pgTable('sites', {
    * identity provider, beside HS256 with `secret` (identity/employee-token.ts). Null: HS256 only.
    */
   employeeJwksUrl: text('employee_jwks_url'),
+  /** The secret before the last rotation, still accepted until `previousSecretExpiresAt` (sites/identity-secret.ts). */
+  previousSecret: text('previous_secret'),
+  previousSecretExpiresAt: at('previous_secret_expires_at'),
+  /** Launcher colour, side and offset, greeting and offline message (console Site tab); defaults fill what is missing. */
+  widget: jsonb('widget').$type<Partial<SiteWidget>>().notNull().default({}),
   createdAt: createdAt(),
 });
 export const sitesRelations = relations(sites, ({ many }) => ({
@@ -66,6 +72,10 @@ export const agents = pgTable('agents', {
    * works across processes, an in-memory timer does neither.
    */
   offlineSince: at('offline_since'),
+  /** invited (no password yet), active, or deactivated (cannot sign in; see agents/people.ts). */
+  status: text('status').$type<'invited' | 'active' | 'deactivated'>().notNull().default('active'),
+  invitedAt: at('invited_at'),
+  deactivatedAt: at('deactivated_at'),
   createdAt: createdAt(),
 });
 export const agentsRelations = relations(agents, ({ many }) => ({
@@ -95,6 +105,12 @@ export const agentSessions = pgTable('agent_sessions', {
   expiresAt: at('expires_at').notNull(),
   revokedAt: at('revoked_at'),
   createdAt: createdAt(),
+  /** Signed in with a password only by someone who must use two-factor: may only enrol (auth/two-factor.ts). */
+  enrolOnly: boolean('enrol_only').notNull().default(false),
+  /** Refreshed at most every few minutes by authenticate(), for the person's list of their sessions. */
+  lastUsedAt: at('last_used_at'),
+  /** The browser's User-Agent at sign-in (truncated), so a person can tell their sessions apart. */
+  userAgent: text('user_agent'),
 });
 export const agentSessionsRelations = relations(agentSessions, ({ one }) => ({
   agent: one(agents, { fields: [agentSessions.agentId], references: [agents.id] }),
@@ -111,10 +127,12 @@ export const visitors = pgTable(
     locale: text('locale').$type<Locale>().notNull().default('en'),
     pageUrl: text('page_url'),
     name: text('name'),
+    /** Set only by a verified identity (contacts/identity.ts): every browser of one contact shares its chats. */
+    contactId: uuid('contact_id').references((): AnyPgColumn => contacts.id, { onDelete: 'set null' }),
     lastSeenAt: at('last_seen_at').notNull().defaultNow(),
     createdAt: createdAt(),
   },
-  (t) => [index('visitors_site_idx').on(t.siteId)],
+  (t) => [index('visitors_site_idx').on(t.siteId), index('visitors_contact_idx').on(t.contactId).where(sql`${t.contactId} is not null`)],
 );
 export const visitorsRelations = relations(visitors, ({ one, many }) => ({
   site: one(sites, { fields: [visitors.siteId], references: [sites.id] }),
@@ -206,3 +224,7 @@ export * from '../webhooks/schema.js';
 export * from '../reports/schema.js';
 export * from '../announcements/schema.js';
 export * from '../audit/schema.js';
+export * from '../auth/schema.js';
+export * from '../agents/schema.js';
+export * from '../contacts/schema.js';
+export * from '../retention/schema.js';

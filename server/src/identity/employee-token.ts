@@ -12,6 +12,7 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, errors as joseErrors, type JWTVerifyGetKey } from 'jose';
 import { SUPPORTED_LOCALES, type Locale } from '@parley/protocol';
 import { AppError } from '../lib/errors.js';
+import { acceptedSecrets } from '../sites/identity-secret.js';
 
 export interface Employee {
   /** The intranet's stable id for the person (`sub`). */
@@ -31,6 +32,9 @@ const enc = new TextEncoder();
 export interface EmployeeTokenKeys {
   secret: string;
   employeeJwksUrl?: string | null;
+  /** The secret before the last rotation, accepted for HS256 until it expires (sites/identity-secret.ts). */
+  previousSecret?: string | null;
+  previousSecretExpiresAt?: Date | null;
 }
 
 /** Asymmetric algorithms accepted from a JWKS; `none` and HMAC never are. */
@@ -57,7 +61,8 @@ function remoteKeys(url: string): JWTVerifyGetKey {
  */
 export async function verifyEmployeeToken(token: string, keys: string | EmployeeTokenKeys, now: Date): Promise<Employee> {
   if (typeof token !== 'string' || token.length === 0 || token.length > 4096) throw new AppError('unauthorized', 'employee token missing or too long');
-  const { secret, employeeJwksUrl } = typeof keys === 'string' ? { secret: keys, employeeJwksUrl: null } : keys;
+  const site: EmployeeTokenKeys = typeof keys === 'string' ? { secret: keys } : keys;
+  const employeeJwksUrl = site.employeeJwksUrl ?? null;
   let alg: string | undefined;
   try {
     alg = decodeProtectedHeader(token).alg;
@@ -73,7 +78,7 @@ export async function verifyEmployeeToken(token: string, keys: string | Employee
   try {
     ({ payload } = asymmetric
       ? await jwtVerify(token, remoteKeys(employeeJwksUrl!), { ...options, algorithms: [...JWKS_ALGORITHMS] })
-      : await jwtVerify(token, enc.encode(secret), { ...options, algorithms: ['HS256'] }));
+      : await verifyHs256(token, acceptedSecrets(site, now), { ...options, algorithms: ['HS256'] }));
   } catch (err) {
     if (err instanceof joseErrors.JWTExpired) throw new AppError('unauthorized', 'employee token expired; reload the intranet page');
     // The identity provider could not be asked: not the employee's fault, and worth retrying.
@@ -90,4 +95,21 @@ export async function verifyEmployeeToken(token: string, keys: string | Employee
   const departments = Array.isArray(payload.departments) ? payload.departments.filter((d): d is string => typeof d === 'string' && d.length > 0 && d.length <= 200).slice(0, 50) : [];
   const locale = (SUPPORTED_LOCALES as readonly string[]).includes(String(payload.locale)) ? (payload.locale as Locale) : 'en';
   return { id: sub, name, departments, locale };
+}
+
+/**
+ * HS256 under the current secret, else under the previous one while its grace period runs (a rotation
+ * does not sign every employee out). Expiry is the token's, not the key's: reported as soon as seen.
+ */
+async function verifyHs256(token: string, secrets: string[], options: Parameters<typeof jwtVerify>[2]) {
+  let failure: unknown;
+  for (const secret of secrets) {
+    try {
+      return await jwtVerify(token, enc.encode(secret), options);
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired || err instanceof joseErrors.JWTClaimValidationFailed) throw err;
+      failure ??= err;
+    }
+  }
+  throw failure;
 }

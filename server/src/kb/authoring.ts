@@ -1,4 +1,5 @@
 /** Console writes to articles. Every write bumps the site's KB revision in its own transaction (see revision.ts). */
+import { auditEvent } from '../audit/wiring.js';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { ArticleAdmin, ArticleInput, ArticlePatch, ArticleStatus } from '@parley/protocol';
@@ -66,6 +67,7 @@ export async function createArticle(ctx: AppContext, scope: KbScope, input: Arti
           updatedAt: now,
         })
         .returning({ id: kbArticles.id });
+      if (status === 'published') await auditEvent(tx, { siteId: scope.siteId, actorId: scope.agentId, at: now }, 'kb.article_published', { type: 'kb_article', id: row!.id }, { after: { title: input.title.trim(), locale: input.locale } });
       return row!.id;
     });
   } catch (err) {
@@ -119,6 +121,10 @@ export async function updateArticle(ctx: AppContext, scope: KbScope, id: string,
         revision,
       })
       .where(eq(kbArticles.id, row.id));
+    if (patch.status !== undefined && (patch.status === 'published') !== (row.status === 'published')) {
+      const action = patch.status === 'published' ? 'kb.article_published' : 'kb.article_unpublished';
+      await auditEvent(tx, { siteId: scope.siteId, actorId: scope.agentId, at: ctx.clock() }, action, { type: 'kb_article', id: row.id }, { before: { status: row.status }, after: { status: patch.status, title: patch.title?.trim() ?? row.title, locale: row.locale } });
+    }
     if (categoryId !== undefined) {
       await tx.update(kbArticles).set({ categoryId, revision }).where(and(eq(kbArticles.siteId, scope.siteId), eq(kbArticles.groupId, row.groupId)));
     }
@@ -135,8 +141,9 @@ export async function deleteArticle(ctx: AppContext, scope: KbScope, id: string)
     const [gone] = await tx
       .delete(kbArticles)
       .where(and(eq(kbArticles.id, id.toLowerCase()), eq(kbArticles.siteId, scope.siteId)))
-      .returning({ id: kbArticles.id });
+      .returning({ id: kbArticles.id, title: kbArticles.title, locale: kbArticles.locale, status: kbArticles.status });
     if (!gone) throw new AppError('not_found', 'no such article');
+    await auditEvent(tx, { siteId: scope.siteId, actorId: scope.agentId, at: ctx.clock() }, 'kb.article_deleted', { type: 'kb_article', id: gone.id }, { before: { title: gone.title, locale: gone.locale, status: gone.status } });
     await tx.insert(kbTombstones).values({ articleId: gone.id, siteId: scope.siteId, revision, deletedAt: ctx.clock() });
   });
 }

@@ -17,10 +17,12 @@ const STATUS: Record<ErrorCodeValue, ContentfulStatusCode> = {
   not_found: 404,
   already_claimed: 409,
   closed: 409,
+  conflict: 409,
   rate_limited: 429,
   too_large: 413,
   unavailable: 503,
   internal: 500,
+  two_factor_enrolment_required: 403,
 };
 
 /** REST errors are `{error: {code, message}}` with the HTTP status that matches the code. */

@@ -22,8 +22,8 @@ const ADDRESS = /^[^\s<>()",;:@\\]+@[^\s<>()",;:@\\]+\.[^\s<>()",;:@\\]+$/;
 
 export interface QueueMailInput {
   siteId: string;
-  /** A ticket template, or `report.monthly` (reports/monthly-mail.ts renders its own: it is not about a ticket). */
-  template: MailTemplate | 'report.monthly';
+  /** A ticket template, or `report.monthly` / `agent.invitation` (reports/monthly-mail.ts, agents/invitation-mail.ts render their own: they are not about a ticket). */
+  template: MailTemplate | 'report.monthly' | 'agent.invitation';
   to: string;
   subject: string;
   text: string;

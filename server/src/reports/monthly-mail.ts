@@ -3,7 +3,7 @@
  * link to the console, where the CSV and the printable page are. Written to the outbox inside the
  * report job's transaction. English and 简体中文 in one mail: admins have no language setting yet.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Locale, MonthlyReport } from '@parley/protocol';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/client.js';
@@ -54,7 +54,7 @@ export function renderMonthlyMail(report: MonthlyReport, siteName: string, conso
 
 /** One mail per admin; returns how many were written. */
 export async function mailMonthlyReport(tx: Executor, ctx: AppContext, input: { siteId: string; siteName: string; report: MonthlyReport }, now: Date): Promise<number> {
-  const admins = await tx.select({ email: agents.email }).from(agents).where(eq(agents.role, 'admin'));
+  const admins = await tx.select({ email: agents.email }).from(agents).where(and(eq(agents.role, 'admin'), eq(agents.status, 'active')));
   const mail = renderMonthlyMail(input.report, input.siteName, `${publicBase(ctx)}/console#reports=monthly:${input.report.id}`);
   for (const { email } of admins) {
     await queueMail(tx, { siteId: input.siteId, template: 'report.monthly', to: email, ...mail }, { delivering: !!ctx.config.smtpUrl, now });

@@ -3,6 +3,7 @@ import type { SiteInfo } from '@parley/protocol';
 import type { AppContext } from '../context.js';
 import { agentDepartments, agents, departments, sites } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
+import { widgetOf } from './settings.js';
 
 export type SiteRow = typeof sites.$inferSelect;
 
@@ -34,7 +35,7 @@ export async function siteInfo(ctx: AppContext, site: SiteRow): Promise<SiteInfo
     .innerJoin(agentDepartments, eq(agentDepartments.agentId, agents.id))
     .innerJoin(departments, eq(departments.id, agentDepartments.departmentId))
     .where(and(eq(departments.siteId, site.id), eq(agents.presence, 'online')));
-  return { name: site.name, departments: depts, agentsOnline: online.length };
+  return { name: site.name, departments: depts, agentsOnline: online.length, widget: widgetOf(site) };
 }
 
 /** The site whose key replaces `{{SITE_KEY}}` in the demo pages: the first one created. */

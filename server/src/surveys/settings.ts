@@ -2,6 +2,7 @@
  * Survey settings per site, with defaults in code (like sla/policy.ts): the row keeps only what an
  * admin changed, so a default improved in a later version reaches every site that never touched it.
  */
+import { auditChange } from '../audit/wiring.js';
 import { eq } from 'drizzle-orm';
 import type { Locale, LocalizedText, SurveyKind, SurveySettings, SurveySettingsPatch } from '@parley/protocol';
 import { surveySettingsPatchSchema } from '@parley/protocol/schemas';
@@ -90,6 +91,9 @@ export async function updateSurveySettings(db: Executor, s: Staff, siteId: strin
     if (Object.keys(texts).length > 0) next.questions = { ...next.questions, [kind]: texts };
   }
   const stored = strip(next);
-  await db.insert(surveySettings).values({ siteId, settings: stored }).onConflictDoUpdate({ target: surveySettings.siteId, set: { settings: stored } });
+  await db.transaction(async (tx) => {
+    await tx.insert(surveySettings).values({ siteId, settings: stored }).onConflictDoUpdate({ target: surveySettings.siteId, set: { settings: stored } });
+    await auditChange(tx, { siteId, actorId: s.id, at: new Date() }, 'survey.settings_changed', { type: 'site', id: siteId }, { ...merged(current) }, { ...merged(stored) });
+  });
   return merged(stored);
 }

@@ -44,8 +44,9 @@ export async function checkAssignee(ctx: AppContext, s: Staff, ticket: TicketRow
     return null;
   }
   if (!isManager(s) && assigneeId !== s.id) throw new AppError('forbidden', 'agents may assign tickets only to themselves');
-  const [a] = await ctx.db.select({ id: agents.id, name: agents.name, role: agents.role }).from(agents).where(eq(agents.id, assigneeId));
+  const [a] = await ctx.db.select({ id: agents.id, name: agents.name, role: agents.role, status: agents.status }).from(agents).where(eq(agents.id, assigneeId));
   if (!a) throw new AppError('invalid', 'assigneeId is not an agent');
+  if (a.status !== 'active') throw new AppError('invalid', `${a.name} is not an active member of the team`);
   if (a.role !== 'admin' && ticket.departmentId) {
     const [member] = await ctx.db
       .select({ a: agentDepartments.agentId })

@@ -81,15 +81,15 @@ export function ticketConsoleRoutes(ctx: AppContext) {
   });
   app.post('/categories', async (c) => {
     const { siteId } = await manager(c, 'change ticket categories');
-    return c.json({ category: await createCategory(ctx.db, siteId, await readJson(c, ticketCategoryInputSchema)) }, 201);
+    return c.json({ category: await createCategory(ctx.db, siteId, await readJson(c, ticketCategoryInputSchema), c.get('agentId')) }, 201);
   });
   app.put('/categories/:id', async (c) => {
     const { siteId } = await manager(c, 'change ticket categories');
-    return c.json({ category: await updateCategory(ctx.db, siteId, requireUuid(c.req.param('id'), 'id'), await readJson(c, ticketCategoryInputSchema)) });
+    return c.json({ category: await updateCategory(ctx.db, siteId, requireUuid(c.req.param('id'), 'id'), await readJson(c, ticketCategoryInputSchema), c.get('agentId')) });
   });
   app.delete('/categories/:id', async (c) => {
     const { siteId } = await manager(c, 'change ticket categories');
-    await archiveCategory(ctx.db, siteId, requireUuid(c.req.param('id'), 'id'));
+    await archiveCategory(ctx.db, siteId, requireUuid(c.req.param('id'), 'id'), c.get('agentId'));
     return c.body(null, 204);
   });
 

@@ -72,9 +72,9 @@ export async function mailStaff(tx: Executor, ctx: AppContext, ticket: TicketRow
           .select({ email: agents.email })
           .from(agents)
           .innerJoin(agentDepartments, eq(agentDepartments.agentId, agents.id))
-          .where(and(eq(agentDepartments.departmentId, ticket.departmentId), eq(agents.role, 'supervisor')))
+          .where(and(eq(agentDepartments.departmentId, ticket.departmentId), eq(agents.role, 'supervisor'), eq(agents.status, 'active')))
       : [];
-  const list = recipients.length > 0 ? recipients : await tx.select({ email: agents.email }).from(agents).where(inArray(agents.role, ['admin']));
+  const list = recipients.length > 0 ? recipients : await tx.select({ email: agents.email }).from(agents).where(and(eq(agents.role, 'admin'), eq(agents.status, 'active')));
   const name = await siteName(tx, ticket.siteId);
   for (const { email } of list) {
     const locale: Locale = 'en';

@@ -4,6 +4,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { BusinessCalendar, SlaSettings, TicketSettings } from '@parley/protocol';
+import { auditChange } from '../audit/wiring.js';
 import type { Executor } from '../db/client.js';
 import { departments } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
@@ -28,10 +29,14 @@ export async function readTicketSettings(db: Executor, siteId: string): Promise<
 export async function updateSlaSettings(db: Executor, s: Staff, siteId: string, raw: unknown): Promise<SlaSettings> {
   if (s.role !== 'admin') throw new AppError('forbidden', 'only an admin may change the response targets');
   const patch = parseInput(slaSettingsSchema, raw);
-  const merged = { ...(await slaSettings(db, siteId)), ...patch };
+  const before = await slaSettings(db, siteId);
+  const merged = { ...before, ...patch };
   // Checked whole as well: a new first step must still come before the stored later ones.
   parseInput(slaSettingsSchema, merged);
-  await db.insert(ticketSettings).values({ siteId, settings: merged }).onConflictDoUpdate({ target: ticketSettings.siteId, set: { settings: merged } });
+  await db.transaction(async (tx) => {
+    await tx.insert(ticketSettings).values({ siteId, settings: merged }).onConflictDoUpdate({ target: ticketSettings.siteId, set: { settings: merged } });
+    await auditChange(tx, { siteId, actorId: s.id, at: new Date() }, 'ticket.sla_settings_changed', { type: 'site', id: siteId }, { ...before }, { ...merged });
+  });
   return merged;
 }
 
@@ -42,11 +47,13 @@ export async function setCalendar(db: Executor, s: Staff, siteId: string, depart
   if (s.role !== 'admin' && !(s.role === 'supervisor' && s.departmentIds.includes(departmentId))) {
     throw new AppError('forbidden', "only an admin or the department's supervisor may change its business hours");
   }
-  if (raw === null) {
-    await db.delete(departmentCalendars).where(eq(departmentCalendars.departmentId, departmentId));
-    return null;
-  }
-  const calendar = parseInput(businessCalendarSchema, raw) as BusinessCalendar;
-  await db.insert(departmentCalendars).values({ departmentId, calendar }).onConflictDoUpdate({ target: departmentCalendars.departmentId, set: { calendar } });
+  const calendar = raw === null ? null : (parseInput(businessCalendarSchema, raw) as BusinessCalendar);
+  await db.transaction(async (tx) => {
+    const [old] = await tx.select({ calendar: departmentCalendars.calendar }).from(departmentCalendars).where(eq(departmentCalendars.departmentId, departmentId));
+    if (calendar === null) await tx.delete(departmentCalendars).where(eq(departmentCalendars.departmentId, departmentId));
+    else await tx.insert(departmentCalendars).values({ departmentId, calendar }).onConflictDoUpdate({ target: departmentCalendars.departmentId, set: { calendar } });
+    const target = { type: 'department', id: departmentId };
+    await auditChange(tx, { siteId, actorId: s.id, at: new Date() }, 'department.calendar_changed', target, { calendar: old?.calendar ?? null }, { calendar });
+  });
   return calendar;
 }

@@ -1,13 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppContext } from '../context.js';
+import { DEMO_DIR } from '../paths.js';
 import { demoSiteKey } from '../sites/service.js';
 
-const REPO_DEMO_DIR = fileURLToPath(new URL('../../../demo/', import.meta.url));
+const REPO_DEMO_DIR = DEMO_DIR + sep;
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -45,6 +45,12 @@ export const DEMO_CSP = [
 ].join('; ');
 
 export const DEMO_PAGES: Record<string, string> = { '/': 'index.html', '/help': 'help.html', '/console': 'console.html', '/intranet': 'intranet.html' };
+
+/** React 19 and Vue 3 apps using the elements (docs/embedding.md, "Frameworks"). */
+export const FRAMEWORK_DEMOS: Record<string, { page: string; csp: string }> = {
+  '/demos/react': { page: 'demos/react/index.html', csp: DEMO_CSP },
+  '/demos/vue': { page: 'demos/vue/index.html', csp: DEMO_CSP.replace('trusted-types parley lit-html', 'trusted-types parley lit-html vue') },
+};
 
 /** The demo page of a customer's ticket, served at `/t/<token>` with `{{TOKEN}}` filled in. */
 export const TICKET_PAGE = 'ticket.html';
@@ -148,6 +154,19 @@ export function webRoutes(ctx: AppContext) {
       if (html === null) return notBuilt(c);
       strictPage(c);
       c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+      c.header('Cache-Control', 'no-cache');
+      return c.html(html);
+    });
+  }
+
+  // The framework demos (demo/frameworks, built into dist/demos by vite.demos.config.ts): the same strict
+  // CSP, except that Vue inserts its compiled static markup through its own Trusted Types policy.
+  for (const [path, { page, csp }] of Object.entries(FRAMEWORK_DEMOS)) {
+    app.get(path, async (c) => {
+      const html = await demoPage(page);
+      if (html === null) return notBuilt(c);
+      c.header('Content-Security-Policy', csp);
+      c.header('X-Content-Type-Options', 'nosniff');
       c.header('Cache-Control', 'no-cache');
       return c.html(html);
     });

@@ -41,7 +41,7 @@ export function webhookConsoleRoutes(ctx: AppContext) {
   });
   app.post('/', async (c) => {
     const siteId = await admin(c);
-    return c.json({ endpoint: await createEndpoint(ctx, siteId, await readJson(c, webhookEndpointInputSchema)) }, 201);
+    return c.json({ endpoint: await createEndpoint(ctx, siteId, await readJson(c, webhookEndpointInputSchema), c.get('agentId')) }, 201);
   });
 
   app.get('/deliveries', async (c) => {
@@ -70,11 +70,11 @@ export function webhookConsoleRoutes(ctx: AppContext) {
   app.patch('/:id', async (c) => {
     const siteId = await admin(c);
     const id = requireUuid(c.req.param('id'), 'id');
-    return c.json({ endpoint: await updateEndpoint(ctx, siteId, id, await readJson(c, webhookEndpointPatchSchema)) });
+    return c.json({ endpoint: await updateEndpoint(ctx, siteId, id, await readJson(c, webhookEndpointPatchSchema), c.get('agentId')) });
   });
   app.delete('/:id', async (c) => {
     const siteId = await admin(c);
-    await deleteEndpoint(ctx, siteId, requireUuid(c.req.param('id'), 'id'));
+    await deleteEndpoint(ctx, siteId, requireUuid(c.req.param('id'), 'id'), c.get('agentId'));
     return c.body(null, 204);
   });
   app.post('/:id/test', async (c) => {

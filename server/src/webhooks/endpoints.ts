@@ -2,6 +2,7 @@
  * A site's webhook endpoints and their delivery log, for the console (admins). Secrets are shown when
  * they are made (create, rotate) and otherwise only as their last four characters.
  */
+import { auditChange, auditEvent, urlForAudit } from '../audit/wiring.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, count, desc, eq, lt } from 'drizzle-orm';
 import type {
@@ -89,7 +90,7 @@ export async function getEndpoint(db: Executor, siteId: string, id: string): Pro
   return endpointDto(await endpointOf(db, siteId, id));
 }
 
-export async function createEndpoint(ctx: AppContext, siteId: string, input: WebhookEndpointInput): Promise<WebhookEndpointWithSecret> {
+export async function createEndpoint(ctx: AppContext, siteId: string, input: WebhookEndpointInput, actorId: string | null = null): Promise<WebhookEndpointWithSecret> {
   const format = input.format ?? 'parley';
   checkTarget(ctx, input.url, format, input.secret);
   const secret = input.secret ?? (format === 'parley' ? newSecret() : null);
@@ -101,6 +102,9 @@ export async function createEndpoint(ctx: AppContext, siteId: string, input: Web
       .insert(webhookEndpoints)
       .values({ siteId, name: input.name, url: input.url, format, events: input.events, active: input.active ?? true, locale: input.locale ?? 'en', secret, createdAt: now, updatedAt: now })
       .returning();
+    const who = { siteId, actorId, at: now };
+    await auditEvent(tx, who, 'webhook.endpoint_created', { type: 'webhook', id: created!.id }, { after: { name: created!.name, url: urlForAudit(created!.url), format, events: created!.events, active: created!.active } });
+    if (secret) await auditEvent(tx, who, 'webhook.secret_shown', { type: 'webhook', id: created!.id });
     return created!;
   });
   forgetSite(ctx, siteId);
@@ -108,34 +112,46 @@ export async function createEndpoint(ctx: AppContext, siteId: string, input: Web
 }
 
 /** The whole secret comes back only when it was rotated here. */
-export async function updateEndpoint(ctx: AppContext, siteId: string, id: string, patch: WebhookEndpointPatch): Promise<WebhookEndpoint | WebhookEndpointWithSecret> {
+export async function updateEndpoint(ctx: AppContext, siteId: string, id: string, patch: WebhookEndpointPatch, actorId: string | null = null): Promise<WebhookEndpoint | WebhookEndpointWithSecret> {
   const current = await endpointOf(ctx.db, siteId, id);
   const url = patch.url ?? current.url;
   const rotated = patch.rotateSecret ? newSecret() : undefined;
   const secret = rotated ?? (patch.secret !== undefined ? patch.secret : current.secret);
   checkTarget(ctx, url, current.format, patch.secret !== undefined || rotated ? secret : null);
   if (current.format === 'parley' && !secret) throw new AppError('invalid', 'secret: a Parley endpoint needs a secret to sign with (use rotateSecret for a new one)');
-  const [row] = await ctx.db
-    .update(webhookEndpoints)
-    .set({
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.url !== undefined ? { url: patch.url } : {}),
-      ...(patch.events !== undefined ? { events: patch.events } : {}),
-      ...(patch.active !== undefined ? { active: patch.active } : {}),
-      ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
-      secret,
-      updatedAt: ctx.clock(),
-    })
-    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.siteId, siteId)))
-    .returning();
+  const [row] = await ctx.db.transaction(async (tx) => {
+    const updated = await tx
+      .update(webhookEndpoints)
+      .set({
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.url !== undefined ? { url: patch.url } : {}),
+        ...(patch.events !== undefined ? { events: patch.events } : {}),
+        ...(patch.active !== undefined ? { active: patch.active } : {}),
+        ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
+        secret,
+        updatedAt: ctx.clock(),
+      })
+      .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.siteId, siteId)))
+      .returning();
+    const [r] = updated;
+    const who = { siteId, actorId, at: ctx.clock() };
+    const audited = (e: typeof current) => ({ name: e.name, url: urlForAudit(e.url), events: e.events, active: e.active, locale: e.locale });
+    if (r) await auditChange(tx, who, 'webhook.endpoint_updated', { type: 'webhook', id }, audited(current), audited(r));
+    if (r && (rotated || patch.secret !== undefined)) await auditEvent(tx, who, rotated ? 'webhook.secret_shown' : 'webhook.secret_changed', { type: 'webhook', id });
+    return updated;
+  });
   if (!row) throw new AppError('not_found', 'no such webhook endpoint');
   forgetSite(ctx, siteId);
   return rotated ? { ...endpointDto(row), secret: rotated } : endpointDto(row);
 }
 
 /** Its log goes with it; pending deliveries find no endpoint and end quietly. */
-export async function deleteEndpoint(ctx: AppContext, siteId: string, id: string): Promise<void> {
-  const gone = await ctx.db.delete(webhookEndpoints).where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.siteId, siteId))).returning({ id: webhookEndpoints.id });
+export async function deleteEndpoint(ctx: AppContext, siteId: string, id: string, actorId: string | null = null): Promise<void> {
+  const gone = await ctx.db.transaction(async (tx) => {
+    const rows = await tx.delete(webhookEndpoints).where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.siteId, siteId))).returning({ id: webhookEndpoints.id, name: webhookEndpoints.name, url: webhookEndpoints.url });
+    for (const r of rows) await auditEvent(tx, { siteId, actorId, at: ctx.clock() }, 'webhook.endpoint_deleted', { type: 'webhook', id }, { before: { name: r.name, url: urlForAudit(r.url) } });
+    return rows;
+  });
   if (gone.length === 0) throw new AppError('not_found', 'no such webhook endpoint');
   forgetSite(ctx, siteId);
 }

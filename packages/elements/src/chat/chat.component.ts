@@ -9,8 +9,10 @@ import { ClientController } from '../internal/client-controller.js';
 import { LocaleController } from '../internal/i18n.js';
 import { renderComposer, renderEnded, renderStatus, renderSurvey, type ControlsView } from './chat.controls.js';
 import { lastHandoffIndex, renderEntry, type EntryView } from './chat.entries.js';
+import { IDENTITY_PROPS, identityOf } from './chat.identity.js';
 import { chatStrings } from './chat.strings.js';
 import { chatStyles } from './chat.styles.js';
+import { applyWidget, widgetText } from './chat.widget.js';
 
 export interface ParleyMessageSentDetail {
   /** The outbox key of the message (its clientId until the server stores it). */
@@ -89,6 +91,15 @@ export class ParleyChat extends ParleyElement {
    * panel of its own; `open` then means "in view". The container handles Escape and open/close events.
    */
   @property({ type: Boolean, reflect: true }) inline = false;
+
+  /** The host site's signed-in user (with `user-hash`, or `user-jwt` instead): only a valid proof joins this browser to them (chat.identity.ts). */
+  @property({ attribute: 'user-id' }) userId = '';
+  /** Hex HMAC-SHA256(site identity secret, user-id), computed on the host's server. */
+  @property({ attribute: 'user-hash' }) userHash = '';
+  /** Instead of id and hash: a JWT (HS256, the site's identity secret, `sub` and `exp`). */
+  @property({ attribute: 'user-jwt' }) userJwt = '';
+  @property({ attribute: 'user-name' }) userName = '';
+  @property({ attribute: 'user-email' }) userEmail = '';
 
   @state() private confirmingEnd = false;
   @state() private failure: string | null = null;
@@ -179,6 +190,7 @@ export class ParleyChat extends ParleyElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (IDENTITY_PROPS.some((p) => changed.has(p)) && this.clientCtl.client) void this.clientCtl.client.identify(identityOf(this)).catch(() => undefined);
     if (!this.inline && changed.has('open') && (changed.get('open') !== undefined || this.open)) {
       this.emit(this.open ? 'parley-open' : 'parley-close');
     }
@@ -198,6 +210,8 @@ export class ParleyChat extends ParleyElement {
       (this.composerEl ?? this.renderRoot.querySelector<HTMLElement>('.panel'))?.focus();
     }
     this.keepLogAtBottom();
+    // Inside the messenger, parley.js (or the messenger) styles the launcher; on its own, the chat does.
+    if (!this.inline) applyWidget(this, this.clientCtl.client?.state.site?.widget);
     const unread = this.unreadCount();
     if (unread !== this.lastUnread) {
       this.lastUnread = unread;
@@ -229,7 +243,7 @@ export class ParleyChat extends ParleyElement {
       return Promise.resolve();
     }
     const server = this.server || location.origin;
-    const client = new VisitorClient({ server, siteKey: this.site, locale: this.l10n.locale });
+    const client = new VisitorClient({ server, siteKey: this.site, locale: this.l10n.locale, identity: identityOf(this) });
     this.clientCtl.client = client;
     this.failure = null;
     this.starting = (async () => {
@@ -469,7 +483,7 @@ export class ParleyChat extends ParleyElement {
               )}
       </div>
       <div class="typing" aria-hidden="true">${this.renderTyping()}</div>
-      <div class="status" part="status" role="status">${conv ? renderStatus(s, conv, st?.site?.agentsOnline) : nothing}</div>
+      <div class="status" part="status" role="status">${conv ? renderStatus(s, conv, st?.site?.agentsOnline, widgetText(st?.site?.widget?.offlineMessage, this.l10n.locale)) : nothing}</div>
       ${conv?.status === 'closed' ? renderEnded(this.controlsView(conv), this, conv.survey && renderSurvey(this, this.server || location.origin, conv.survey.token, this.l10n.locale)) : error && !conv ? nothing : renderComposer(this.controlsView(conv), this)}
     `;
   }

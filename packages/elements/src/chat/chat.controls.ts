@@ -33,14 +33,15 @@ export interface ControlsHandlers {
   startNew(): void;
 }
 
-export function renderStatus(s: ChatStrings, conv: VisitorConversation, siteAgentsOnline: number | undefined): TemplateResult | typeof nothing {
+/** `offline`: the site's own message for when nobody can answer (console Site tab), if it set one for this language. */
+export function renderStatus(s: ChatStrings, conv: VisitorConversation, siteAgentsOnline: number | undefined, offline?: string): TemplateResult | typeof nothing {
   if (conv.status === 'queued' && conv.queue) {
     const minutes = Math.max(1, Math.ceil(conv.queue.estimatedWaitSeconds / 60));
     return html`<p>${s.queuePosition(conv.queue.position, minutes)}</p>
-      ${conv.queue.agentsOnline === 0 ? html`<p class="note">${s.nobodyOnline}</p>` : nothing}`;
+      ${conv.queue.agentsOnline === 0 ? html`<p class="note">${offline || s.nobodyOnline}</p>` : nothing}`;
   }
   if (conv.status === 'assigned' && conv.agent) return html`<p>${s.chattingWith(conv.agent.name)}</p>`;
-  if (conv.status === 'bot' && siteAgentsOnline === 0) return html`<p class="note">${s.nobodyOnlineBot}</p>`;
+  if (conv.status === 'bot' && siteAgentsOnline === 0) return html`<p class="note">${offline || s.nobodyOnlineBot}</p>`;
   return nothing;
 }
 

@@ -82,3 +82,16 @@ describe('docs/theming.md', () => {
     expect(css(part(el, 'panel'), 'background-color')).to.equal('rgb(255, 255, 255)');
   });
 });
+
+describe('theme in the messenger', () => {
+  it('the messenger passes theme="dark" to the chat inside it, and a change follows', async () => {
+    await import('../messenger/messenger.js');
+    await emulateMedia({ colorScheme: 'light' });
+    const el = await fixture<HTMLElement>(html`<parley-messenger server=${info.url} site=${info.siteKey} lang="en" theme="dark"></parley-messenger>`);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.launcher')!.click();
+    const chat = await waitUntil(() => el.shadowRoot!.querySelector<ParleyChat>('parley-chat'), 'no chat', WAIT).then(() => el.shadowRoot!.querySelector<ParleyChat>('parley-chat')!);
+    await waitUntil(() => chat.getAttribute('theme') === 'dark', 'the chat inside is dark', WAIT);
+    el.setAttribute('theme', 'light');
+    await waitUntil(() => chat.getAttribute('theme') === 'light', 'the chat follows the messenger', WAIT);
+  });
+});

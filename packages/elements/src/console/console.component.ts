@@ -18,6 +18,10 @@ import type { ChatTicketCreatedDetail, ChatTicketOpenDetail } from './console-ti
 import type { ParleyConsoleKb } from './kb/console-kb.component.js';
 import { TicketsApi, ticketIdFromHash } from './tickets/tickets-api.js';
 import type { ParleyConsoleTickets } from './tickets/console-tickets.component.js';
+import { LazyModule } from '../internal/lazy-module.js';
+import { renderCodeStep, renderEnrolScreen } from './two-factor/sign-in-code.js';
+import { SignInFlow } from './two-factor/sign-in-flow.js';
+import { twoFactorStrings } from './two-factor/two-factor.strings.js';
 
 export interface ConsoleSignInDetail {
   agent: AgentProfile;
@@ -33,6 +37,8 @@ declare global {
     'parley-sign-out': CustomEvent<ConsoleSignOutDetail>;
   }
 }
+
+const ENROLMENT_REQUIRED = 'two_factor_enrolment_required';
 
 /** Waiting times are shown to the second below a minute; refreshing this often keeps them honest. */
 const TICK_MS = 5_000;
@@ -109,6 +115,15 @@ export class ParleyConsole extends ParleyElement {
   private readonly alerts = new QueueAlertController(this);
   private readonly queue = new QueueTracker(this);
   private readonly views = new ConsoleViews();
+  private readonly twoFactorL10n = new LocaleController(this, twoFactorStrings);
+  /** Password, then the code (two-factor), or enrolment first for who must and has not (two-factor/). */
+  private readonly signInFlow = new SignInFlow(this, {
+    server: () => this.origin,
+    strings: () => this.twoFactorL10n.s,
+    signedIn: (token, agent) => void this.signedIn(token, agent),
+    passwordFailed: (err) => void this.passwordFailed(err),
+  });
+  private readonly enrolModule = new LazyModule(this, () => import('./two-factor/two-factor.js'));
   private tick: ReturnType<typeof setInterval> | null = null;
   /** "Connecting…" before the first connection, "Reconnecting…" after a drop. */
   private wasOnline = false;
@@ -162,8 +177,62 @@ export class ParleyConsole extends ParleyElement {
     } catch (err) {
       if (this.client !== client) return;
       if (errorCode(err) === 'unauthorized') this.expire();
+      else if (errorCode(err) === ENROLMENT_REQUIRED) this.toEnrolment(token);
       else this.connectError = errorMessage(err);
     }
+  }
+
+  /** The server holds this session to two-factor enrolment: the enrolment screen, before anything else. */
+  private toEnrolment(token: string): void {
+    const client = this.client;
+    this.clientCtl.client = null;
+    client?.disconnect();
+    this.resetSessionView();
+    this.signInFlow.enrol(token);
+    void this.enrolModule.load();
+  }
+
+  private async signedIn(token: string, agent: AgentProfile): Promise<void> {
+    writeToken(token);
+    this.emit('parley-sign-in', { agent });
+    void this.startSession(token);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.top h1')?.focus();
+  }
+
+  private async passwordFailed(err: unknown): Promise<void> {
+    this.signInError = signInErrorText(this.l10n.s, err);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#password')?.select();
+  }
+
+  private async onCodeSubmit(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const input = (form.elements.namedItem('code') ?? form.elements.namedItem('recoveryCode')) as HTMLInputElement;
+    await this.signInFlow.submitCode(input.value);
+    await this.updateComplete;
+    if (this.signInFlow.step === 'code') this.renderRoot.querySelector<HTMLInputElement>('#otp-code, #recovery-code')?.select();
+    else if (this.signInFlow.step === 'password') this.renderRoot.querySelector<HTMLInputElement>('#email')?.focus();
+  }
+
+  private async onEnrolled(): Promise<void> {
+    const token = this.signInFlow.enrolToken;
+    const agent = this.signInFlow.enrolAgent;
+    this.signInFlow.reset();
+    if (agent) await this.signedIn(token, agent);
+    else void this.startSession(token);
+  }
+
+  /** Signing out from the enrolment screen: there is no socket yet, only the token. */
+  private async signOutEnrolling(): Promise<void> {
+    const token = this.signInFlow.enrolToken;
+    writeToken(null);
+    this.signInFlow.reset();
+    this.emit('parley-sign-out', { reason: 'user' });
+    await fetch(`${this.origin}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#email')?.focus();
   }
 
   private async onSignIn(e: SubmitEvent): Promise<void> {
@@ -172,23 +241,24 @@ export class ParleyConsole extends ParleyElement {
     const form = e.currentTarget as HTMLFormElement;
     const email = (form.elements.namedItem('email') as HTMLInputElement).value.trim();
     const password = (form.elements.namedItem('password') as HTMLInputElement).value;
-    const s = this.l10n.s;
     this.signingIn = true;
     this.signInError = '';
     this.signInNotice = '';
     try {
-      const result = await AgentClient.login(this.origin, email, password);
-      writeToken(result.token);
-      this.emit('parley-sign-in', { agent: result.agent });
-      void this.startSession(result.token);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.top h1')?.focus();
-    } catch (err) {
-      this.signInError = signInErrorText(s, err);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('#password')?.select();
+      await this.signInFlow.submitPassword(email, password);
     } finally {
       this.signingIn = false;
+    }
+    const step = this.signInFlow.step;
+    if (step === 'code') {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#otp-code')?.focus();
+    } else if (step === 'enrol') {
+      await this.enrolModule.load();
+      await this.updateComplete;
+      const el = this.renderRoot.querySelector<HTMLElement & { updateComplete: Promise<unknown>; focusHeading(): void }>('parley-two-factor-enrol');
+      await el?.updateComplete;
+      el?.focusHeading();
     }
   }
 
@@ -249,6 +319,12 @@ export class ParleyConsole extends ParleyElement {
     if (st.error?.code === 'unauthorized') {
       // Leave this update cycle first: expire() changes state that render reads.
       queueMicrotask(() => this.expire());
+      return;
+    }
+    if (st.error?.code === ENROLMENT_REQUIRED) {
+      // Two-factor became required for everyone while signed in: enrol before going on.
+      const token = this.token;
+      queueMicrotask(() => this.toEnrolment(token));
       return;
     }
     if (st.connection === 'online') this.wasOnline = true;
@@ -417,11 +493,40 @@ export class ParleyConsole extends ParleyElement {
   protected override render(): TemplateResult {
     const client = this.client;
     return html`
-      ${client
-        ? this.renderSession(client)
-        : renderSignIn({ s: this.l10n.s, busy: this.signingIn, error: this.signInError, notice: this.signInNotice, submit: (e) => void this.onSignIn(e) })}
+      ${client ? this.renderSession(client) : this.renderSignedOut()}
       <div class="visually-hidden" role="status">${this.announcement}</div>
     `;
+  }
+
+  private renderSignedOut(): TemplateResult {
+    const flow = this.signInFlow;
+    if (flow.step === 'code') {
+      return renderCodeStep({
+        s: this.twoFactorL10n.s,
+        recovery: flow.recovery,
+        busy: flow.busy,
+        error: flow.error,
+        submit: (e) => void this.onCodeSubmit(e),
+        toggle: () => {
+          flow.toggleRecovery();
+          void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#otp-code, #recovery-code')?.focus());
+        },
+        cancel: () => flow.reset(),
+      });
+    }
+    if (flow.step === 'enrol') {
+      return renderEnrolScreen({
+        s: this.twoFactorL10n.s,
+        server: this.origin,
+        token: flow.enrolToken,
+        failed: this.enrolModule.status === 'error',
+        retry: () => void this.enrolModule.load(),
+        enrolled: () => void this.onEnrolled(),
+        signOut: () => void this.signOutEnrolling(),
+        expired: () => flow.reset(this.l10n.s.sessionExpired),
+      });
+    }
+    return renderSignIn({ s: this.l10n.s, busy: this.signingIn, error: this.signInError, notice: this.signInNotice || flow.notice, submit: (e) => void this.onSignIn(e) });
   }
 
   private renderSession(client: AgentClient): TemplateResult {

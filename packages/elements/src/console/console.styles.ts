@@ -133,6 +133,22 @@ export const consoleStyles = [
       justify-content: center;
       margin-top: 8px;
     }
+    /* Two-factor: the code step's help and its "use a recovery code" links; the enrolment screen. */
+    .sign-in .hint {
+      margin: 0 0 4px;
+      color: var(--_text-muted);
+    }
+    .sign-in button.link {
+      background: none;
+      border: none;
+      color: var(--_accent);
+      text-decoration: underline;
+      padding: 4px 0;
+      margin-top: 0;
+    }
+    .sign-in.enrol {
+      place-items: start center;
+    }
     .error {
       color: var(--_danger);
       margin: 0;

@@ -51,6 +51,12 @@ export class ParleyMessenger extends ParleyElement {
   @property({ type: Boolean, reflect: true }) open = false;
   /** The tab in view: `chat`, `help` or `feedback`. */
   @property({ reflect: true }) tab: MessengerTab = 'chat';
+  /** The host site's signed-in user, handed to the chat (`Parley('identify', ...)` sets these; see <parley-chat>). */
+  @property({ attribute: 'user-id' }) userId = '';
+  @property({ attribute: 'user-hash' }) userHash = '';
+  @property({ attribute: 'user-jwt' }) userJwt = '';
+  @property({ attribute: 'user-name' }) userName = '';
+  @property({ attribute: 'user-email' }) userEmail = '';
 
   @state() private unread = 0;
   /** Nobody could chat and the visitor asked to leave a message: the Feedback tab is the offline form (a question). */
@@ -193,6 +199,12 @@ export class ParleyMessenger extends ParleyElement {
             inline
             server=${this.server}
             site=${this.site}
+            .theme=${this.theme}
+            .userId=${this.userId}
+            .userHash=${this.userHash}
+            .userJwt=${this.userJwt}
+            .userName=${this.userName}
+            .userEmail=${this.userEmail}
             .open=${this.open && this.tab === 'chat' && !this.surveyCard}
             @parley-unread=${(e: CustomEvent<{ count: number }>) => (this.unread = e.detail.count)}
             @parley-article-request=${this.onArticleRequest}
@@ -229,7 +241,7 @@ export class ParleyMessenger extends ParleyElement {
   private renderHelp(): TemplateResult | typeof nothing {
     const s = this.l10n.s;
     if (this.help.status === 'ready') {
-      return html`<parley-faq server=${this.server} site=${this.site} @parley-chat-request=${this.onChatRequest}></parley-faq>`;
+      return html`<parley-faq server=${this.server} site=${this.site} .theme=${this.theme} @parley-chat-request=${this.onChatRequest}></parley-faq>`;
     }
     return this.lazyState(this.help, s.loadingHelp, s.helpFailed);
   }
@@ -240,6 +252,7 @@ export class ParleyMessenger extends ParleyElement {
       return html`<parley-feedback
         server=${this.server}
         site=${this.site}
+        .theme=${this.theme}
         lang=${this.l10n.locale}
         source=${this.offline ? 'offline' : 'feedback'}
         category=${this.offline ? 'inquiry' : ''}

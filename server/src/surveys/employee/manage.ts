@@ -5,6 +5,7 @@
  * `departments`, every one theirs), which they may create, edit, open, close and read; agents none.
  * A survey outside someone's reach answers 404, so ids cannot be probed.
  */
+import { auditEvent } from '../../audit/wiring.js';
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { EmployeeQuestion, EmployeeSurveyAdmin, EmployeeSurveyInput, EmployeeSurveyOpenInput, LocalizedText } from '@parley/protocol';
@@ -152,11 +153,12 @@ export async function createSurvey(ctx: AppContext, s: Staff, siteId: string, ra
   requireManager(s);
   const cols = await draftColumns(ctx, s, siteId, raw);
   const now = ctx.clock();
-  const [row] = await ctx.db
-    .insert(employeeSurveys)
-    .values({ ...cols, siteId, status: 'draft', createdBy: s.id, createdAt: now, updatedAt: now })
-    .returning();
-  return viewSurvey(ctx, row!);
+  const row = await ctx.db.transaction(async (tx) => {
+    const [r] = await tx.insert(employeeSurveys).values({ ...cols, siteId, status: 'draft', createdBy: s.id, createdAt: now, updatedAt: now }).returning();
+    await auditEvent(tx, { siteId, actorId: s.id, at: now }, 'employee_survey.created', { type: 'employee_survey', id: r!.id }, { after: surveyFacts(r!) });
+    return r!;
+  });
+  return viewSurvey(ctx, row);
 }
 
 /** Drafts only: once people answer, the questions they answered must stay what they were. */
@@ -209,6 +211,7 @@ export async function openSurvey(ctx: AppContext, s: Staff, siteId: string, id: 
       .where(and(eq(employeeSurveys.id, id), eq(employeeSurveys.status, 'draft')))
       .returning();
     if (!opened) throw new AppError('closed', 'this survey was opened meanwhile');
+    await auditEvent(tx, { siteId, actorId: s.id, at: now }, 'employee_survey.opened', { type: 'employee_survey', id }, { after: { ...surveyFacts(opened), audienceSize } });
     for (let i = 0; members && i < members.length; i += 1000) {
       await tx.insert(employeeSurveySample).values(members.slice(i, i + 1000).map((memberHash) => ({ surveyId: id, memberHash })));
     }
@@ -227,12 +230,14 @@ export async function closeSurvey(ctx: AppContext, s: Staff, siteId: string, id:
   const current = await surveyFor(ctx, s, siteId, id);
   if (current.status === 'draft') throw new AppError('invalid', 'a draft is not open; delete it instead');
   if (current.status === 'closed') return viewSurvey(ctx, current);
-  const row = await finish(ctx, id, ctx.clock());
+  const row = await finish(ctx, id, ctx.clock(), s.id);
   return viewSurvey(ctx, row ?? (await surveyFor(ctx, s, siteId, id)));
 }
 
+const surveyFacts = (r: SurveyRow) => ({ title: r.title, audienceKind: r.audienceKind, departmentIds: r.departmentIds, sampleSize: r.sampleSize, status: r.status, closesAt: r.closesAt });
+
 /** open -> closed at `at`, answers reshuffled; null when someone else closed it first. */
-async function finish(ctx: AppContext, id: string, at: Date): Promise<SurveyRow | null> {
+async function finish(ctx: AppContext, id: string, at: Date, actorId: string | null = null): Promise<SurveyRow | null> {
   return ctx.db.transaction(async (tx) => {
     const [closed] = await tx
       .update(employeeSurveys)
@@ -240,6 +245,8 @@ async function finish(ctx: AppContext, id: string, at: Date): Promise<SurveyRow 
       .where(and(eq(employeeSurveys.id, id), eq(employeeSurveys.status, 'open')))
       .returning();
     if (!closed) return null;
+    // By a person, or (actor null) by its closing time passing.
+    await auditEvent(tx, { siteId: closed.siteId, actorId, at: ctx.clock() }, 'employee_survey.closed', { type: 'employee_survey', id }, { after: surveyFacts(closed) });
     await shuffleAnswers(tx, id);
     return closed;
   });
