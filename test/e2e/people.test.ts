@@ -1,27 +1,57 @@
 /**
- * People administration as a company would use it, in real Chromium against the real server process:
- * the admin invites an agent from Settings → People; the invitation mail (read from the console's
+ * People administration as a company would use it, in real Chromium against the real server process
+ * started as `pnpm start` runs it (ADMIN_2FA=required): the admin's first sign-in goes to two-factor
+ * enrolment (the code computed here with otpauth, as a phone would); then the admin invites an agent
+ * from Settings → People; the invitation mail (read from the console's
  * email log: this server has no SMTP, so mail stays in the outbox) carries the set-password link; the
  * agent sets a password on that page, signs in and takes a chat from the queue; the admin deactivates
  * them mid-conversation; the agent's console is signed out at once and the chat is back in the queue,
  * where another agent takes it.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { ACCOUNTS, chat, committedRows, console_, newContext, useServerAndBrowser, waitFor, watchErrors } from './harness.js';
+import { createRequire } from 'node:module';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { ACCOUNTS, chat, committedRows, console_, launchBrowser, newContext, ServerProcess, waitFor, watchErrors } from './harness.js';
 
-const env = useServerAndBrowser();
+// otpauth is the server's dependency: resolved from there, but computing codes on its own, like an app.
+const requireFromServer = createRequire(new URL('../../server/package.json', import.meta.url));
+interface Otpauth {
+  Secret: { fromBase32(s: string): unknown };
+  TOTP: new (o: { secret: unknown; digits: number; period: number; algorithm: string }) => { generate(o: { timestamp: number }): string };
+}
+const { TOTP, Secret } = (await import(pathToFileURL(requireFromServer.resolve('otpauth')).href)) as Otpauth;
 
-async function apiToken(account: { email: string; password: string }): Promise<string> {
-  const res = await fetch(`${env.server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(account) });
-  assert.equal(res.status, 200);
-  return ((await res.json()) as { token: string }).token;
+const env = {} as { server: ServerProcess; browser: Browser };
+before(async () => {
+  env.server = await ServerProcess.create({ ADMIN_2FA: 'required' });
+  env.browser = await launchBrowser();
+});
+after(async () => {
+  await env.browser?.close();
+  await env.server?.dispose();
+});
+
+/** The admin's first sign-in: enrolment before anything else, as on a fresh `pnpm start`. */
+async function signInAndEnrol(page: Page): Promise<void> {
+  await page.getByRole('textbox', { name: 'Email' }).fill(ACCOUNTS.admin.email);
+  await page.getByLabel('Password').fill(ACCOUNTS.admin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Set up two-factor sign-in' }).waitFor({ timeout: 30_000 });
+  const secret = ((await page.locator('parley-two-factor-enrol .secret').textContent()) ?? '').replace(/\s+/g, '');
+  const code = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: Date.now() });
+  await page.getByRole('textbox', { name: 'Code' }).fill(code);
+  await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+  await page.getByRole('heading', { name: 'Save your recovery codes' }).waitFor();
+  await page.getByRole('button', { name: 'I have saved them' }).click();
+  await page.getByRole('region', { name: 'Queue' }).waitFor();
 }
 
-/** The set-password link of the invitation mailed to `email`, from the console's email log. */
-async function invitationLink(email: string): Promise<string> {
-  const token = await apiToken(ACCOUNTS.admin);
+/** The set-password link of the invitation mailed to `email`, from the console's email log, read with the admin's console session. */
+async function invitationLink(adminPage: Page, email: string): Promise<string> {
+  const token = await adminPage.evaluate(() => sessionStorage.getItem('parley:agent-token'));
+  assert.ok(token, 'the admin console keeps its session');
   const get = async <T>(path: string) => (await (await fetch(`${env.server.url}/api/console/tickets${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as T;
   const list = await waitFor(
     () => get<{ mail: Array<{ id: string; to: string; template: string }> }>('/mail'),
@@ -43,7 +73,7 @@ async function openPeople(page: Page) {
   return page.locator('parley-console-people');
 }
 
-test('invite → set password → take a chat → deactivated mid-conversation → signed out, chat requeued for another agent', async () => {
+test('admin enrols two-factor → invites → set password → take a chat → deactivated mid-conversation → signed out, chat requeued for another agent', async () => {
   const email = 'nora@parley.test';
   const password = 'a long new password';
   const adminPage = await (await newContext(env.browser)).newPage();
@@ -53,7 +83,7 @@ test('invite → set password → take a chat → deactivated mid-conversation �
 
   // The admin invites Nora from Settings → People.
   await adminPage.goto(`${env.server.url}/console`);
-  await console_(adminPage).signIn(ACCOUNTS.admin);
+  await signInAndEnrol(adminPage);
   const people = await openPeople(adminPage);
   await people.getByRole('button', { name: 'Invite someone' }).click();
   const form = people.locator('form.invite');
@@ -66,7 +96,7 @@ test('invite → set password → take a chat → deactivated mid-conversation �
   await noraRow.getByText('Invited').waitFor();
 
   // Nora opens the mailed link and chooses her password; then signs in.
-  await agentPage.goto(await invitationLink(email));
+  await agentPage.goto(await invitationLink(adminPage, email));
   await agentPage.getByRole('heading', { name: 'Set your password' }).waitFor();
   await agentPage.getByLabel('New password').fill(password);
   await agentPage.getByLabel('Repeat the password').fill(password);
