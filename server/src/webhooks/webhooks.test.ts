@@ -10,6 +10,7 @@ import { hostname } from 'node:os';
 import { after, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { WebhookDelivery, WebhookEndpoint, WebhookEnvelope } from '@parley/protocol';
+import { createAnnouncement, input as announcementInput, publish } from '../announcements/test-kit.js';
 import { assign, closeConversation, handoff } from '../conversations/routing.js';
 import { appendMessage, getConversation, startConversation } from '../conversations/service.js';
 import type { Executor } from '../db/client.js';
@@ -257,6 +258,32 @@ test('chats and survey answers: conversation created, queued, assigned and close
     assert.deepEqual([closed.data.conversation.status, closed.data.by], ['closed', 'agent']);
     const answered = of('survey.answered');
     assert.deepEqual([answered.data.response.kind, answered.data.response.score, answered.data.response.comment, answered.data.response.ticketId, answered.data.changed], ['csat', 4, 'Quick and kind', ticket!.id, false]);
+    assert.equal((await api(server, `/api/console/webhooks/${endpoint.id}`, { token: admin, method: 'DELETE' })).status, 204);
+  } finally {
+    await receiver.close();
+  }
+});
+
+test('announcement.published: sent once when an announcement goes live, now or at its scheduled start, never for a draft', async () => {
+  const { server, tokens } = await shared();
+  const { admin } = tokens;
+  const receiver = await startReceiver();
+  try {
+    const endpoint = await createEndpoint(server, admin, { url: receiver.url, events: ['announcement.published'] });
+    const ctx = server.app.ctx;
+    const now = await createAnnouncement(server, admin, announcementInput({ priority: 'urgent' }));
+    const later = await createAnnouncement(server, admin, announcementInput({ startsAt: new Date(Date.now() + 3_600_000).toISOString() }));
+    await createAnnouncement(server, admin, announcementInput()); // a draft: nothing
+    await publish(server, admin, now.id);
+    await publish(server, admin, now.id); // a double click is the first publish
+    await publish(server, admin, later.id); // scheduled: goes live in an hour
+    await ctx.jobs.runDue();
+    const sent = receiver.received.map((r) => r.json as WebhookEnvelope<'announcement.published'>);
+    assert.deepEqual(
+      sent.map((e) => [e.type, e.data.announcement.id, e.data.announcement.title, e.data.announcement.urgent]),
+      [['announcement.published', now.id, 'Fire drill at 3 pm', true]],
+      'only the one live now, once',
+    );
     assert.equal((await api(server, `/api/console/webhooks/${endpoint.id}`, { token: admin, method: 'DELETE' })).status, 204);
   } finally {
     await receiver.close();
