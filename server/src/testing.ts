@@ -8,7 +8,12 @@
  * In-memory PGlite by default; with TEST_DATABASE_URL (or `databaseUrl`) set, a fresh database is
  * created on that PostgreSQL server and dropped on close. Serves dist/ like production.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import { eq } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import { pino } from 'pino';
@@ -21,6 +26,7 @@ import { openDatabase } from './db/client.js';
 import type { Database } from './db/client.js';
 import { sites } from './db/schema.js';
 import { seed } from './db/seed.js';
+import { MIGRATIONS_DIR } from './paths.js';
 
 export interface TestAccount {
   email: string;
@@ -72,10 +78,37 @@ export async function createScratchDatabase(serverUrl: string): Promise<{ url: s
   };
 }
 
+/**
+ * A migrated, empty PGlite database as a data-directory dump, made once per set of migrations and kept
+ * in the OS temp folder for every test process: creating PGlite runs initdb (3-7 s on this machine),
+ * loading a dump takes about 1 s, and the suite starts dozens of servers. Keyed by the PGlite version
+ * and the migration files, so a new migration makes a new template; `migrate()` still runs after loading
+ * (a no-op when current). Written to a temporary name and renamed, so concurrent processes never read a
+ * half-written file.
+ */
+async function migratedPgliteTemplate(): Promise<Blob> {
+  const hash = createHash('sha256');
+  // Where PGlite resolves from names its installed version (pnpm's store path carries it).
+  hash.update(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  for (const f of readdirSync(MIGRATIONS_DIR).filter((n) => n.endsWith('.sql')).sort()) hash.update(f).update(readFileSync(join(MIGRATIONS_DIR, f)));
+  const file = join(tmpdir(), `parley-pglite-${hash.digest('hex').slice(0, 16)}.tar`);
+  if (!existsSync(file)) {
+    const fresh = await openDatabase({ dataDir: 'memory://' });
+    await fresh.migrate();
+    const client = (fresh.db as unknown as { $client: PGlite }).$client;
+    const dump = await client.dumpDataDir('none');
+    await fresh.close();
+    const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, file);
+  }
+  return new Blob([readFileSync(file)]);
+}
+
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const serverUrl = opts.databaseUrl ?? process.env.TEST_DATABASE_URL;
   const scratch = serverUrl ? await createScratchDatabase(serverUrl) : undefined;
-  const database = await openDatabase(scratch ? { url: scratch.url } : { dataDir: 'memory://' });
+  const database = await openDatabase(scratch ? { url: scratch.url } : { dataDir: 'memory://', loadDataDir: await migratedPgliteTemplate() });
   try {
     await database.migrate();
     const seeded = await seed(database.db);
