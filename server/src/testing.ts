@@ -86,6 +86,12 @@ export async function createScratchDatabase(serverUrl: string): Promise<{ url: s
  * (a no-op when current). Written to a temporary name and renamed, so concurrent processes never read a
  * half-written file.
  */
+/**
+ * A test database holds a few MB. With PGlite's default 128 MB of shared buffers one took ~1.1 s to open
+ * on this machine, with 8 MB ~0.65 s (and 40% less CPU); the suite opens a few hundred.
+ */
+const TEST_PGLITE_CONF = ['shared_buffers=8MB'];
+
 async function migratedPgliteTemplate(): Promise<Blob> {
   const hash = createHash('sha256');
   // Where PGlite resolves from names its installed version (pnpm's store path carries it).
@@ -108,7 +114,7 @@ async function migratedPgliteTemplate(): Promise<Blob> {
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const serverUrl = opts.databaseUrl ?? process.env.TEST_DATABASE_URL;
   const scratch = serverUrl ? await createScratchDatabase(serverUrl) : undefined;
-  const database = await openDatabase(scratch ? { url: scratch.url } : { dataDir: 'memory://', loadDataDir: await migratedPgliteTemplate() });
+  const database = await openDatabase(scratch ? { url: scratch.url } : { dataDir: 'memory://', loadDataDir: await migratedPgliteTemplate(), postgresqlconf: TEST_PGLITE_CONF });
   try {
     await database.migrate();
     const seeded = await seed(database.db);

@@ -266,7 +266,12 @@ export class AgentClient extends EventTarget {
     if (message.author === 'visitor') this.publish({ typing: { ...this.state.typing, [id]: null } });
   }
 
-  private upsert(conversation: AgentConversation): void {
+  private upsert(incoming: AgentConversation): void {
+    // An ack or snapshot can be older than messages already received (a read ack answered after the
+    // visitor's next message): what follows from messages never moves back to it.
+    const known = this.state.conversations[incoming.id];
+    const conversation =
+      known && known.lastSeq > incoming.lastSeq ? { ...incoming, lastSeq: known.lastSeq, lastMessage: known.lastMessage, unread: known.unread } : incoming;
     this.publish({ conversations: { ...this.state.conversations, [conversation.id]: conversation } });
     // The queue snapshot follows the claim's ack; until then a taken chat would sit in both lists.
     if (conversation.status !== 'queued') this.dropFromQueues(conversation.id);

@@ -42,7 +42,7 @@ export { MIGRATIONS_DIR };
  * `url` set: PostgreSQL through postgres.js. Otherwise PGlite in `dataDir`, or in memory when
  * `dataDir` is `memory://` (tests).
  */
-export async function openDatabase(opts: { url?: string; dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
+export async function openDatabase(opts: { url?: string; dataDir?: string; loadDataDir?: Blob; postgresqlconf?: string[] }): Promise<Database> {
   if (opts.url) {
     // onnotice: migrations' "relation already exists, skipping" notices are noise in the logs.
     const client = postgres(opts.url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
@@ -68,7 +68,11 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
   }
   const dataDir = opts.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(opts.loadDataDir ? { dataDir, loadDataDir: opts.loadDataDir } : { dataDir });
+  const client = await PGlite.create({
+    dataDir,
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    ...(opts.postgresqlconf ? { postgresqlconf: opts.postgresqlconf } : {}),
+  });
   const pg = drizzlePglite(client, { schema });
   return {
     db: pg as unknown as Db,
