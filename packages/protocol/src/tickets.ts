@@ -225,8 +225,15 @@ export interface SlaSettings {
   linkDays: number;
 }
 
+/** A department's own targets, in place of the site's: first response per priority and the escalation steps. */
+export type DepartmentTargets = Pick<SlaSettings, 'priorityTargets' | 'escalationMinutes'>;
+
 export interface TicketSettings {
+  /** The site's targets, which every department without targets of its own follows. */
   sla: SlaSettings;
-  /** Every department of the site with its calendar; null is open around the clock. */
-  calendars: Array<{ departmentId: string; names: LocalizedText; calendar: BusinessCalendar | null }>;
+  /**
+   * Every department of the site with its calendar (null is open around the clock) and its own
+   * targets (null follows the site's).
+   */
+  calendars: Array<{ departmentId: string; names: LocalizedText; calendar: BusinessCalendar | null; targets: DepartmentTargets | null }>;
 }

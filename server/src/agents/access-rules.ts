@@ -114,6 +114,7 @@ export const ROUTE_RULES: Readonly<Record<string, AccessRule>> = {
   'DELETE /api/console/tickets/canned/:id': 'supervisor',
   'GET /api/console/tickets/settings': 'staff',
   'PUT /api/console/tickets/settings/sla': 'admin',
+  'PUT /api/console/tickets/settings/sla/departments/:departmentId': 'admin',
   // Supervisors set their own departments' calendars (tickets/settings.ts narrows).
   'PUT /api/console/tickets/calendars/:departmentId': 'supervisor',
   'GET /api/console/tickets/mail': 'supervisor',

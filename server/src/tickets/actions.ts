@@ -118,10 +118,11 @@ export async function patchTicket(ctx: AppContext, s: Staff, ticketId: string, p
     }
     // A new category or priority before the first answer moves the promise (counted from creation).
     if ((set.categoryId !== undefined || set.priority !== undefined) && !before.firstRespondedAt) {
-      const settings = await slaSettings(tx, before.siteId);
+      const departmentId = set.departmentId ?? before.departmentId;
+      const settings = await slaSettings(tx, before.siteId, departmentId);
       const minutes = effectiveTarget(target, priority, settings);
       set.targetMinutes = minutes;
-      set.firstResponseDueAt = addBusinessMinutes(await calendarOf(tx, set.departmentId ?? before.departmentId), before.createdAt, minutes);
+      set.firstResponseDueAt = addBusinessMinutes(await calendarOf(tx, departmentId), before.createdAt, minutes);
       if (before.breachedAt && set.firstResponseDueAt > now) set.breachedAt = null;
     }
     if (patch.assigneeId !== undefined && patch.assigneeId !== before.assigneeId) {

@@ -24,7 +24,7 @@ import { createCanned, deleteCanned, listCanned, updateCanned } from './canned.j
 import { ticketFromChat } from './from-chat.js';
 import { archiveCategory, createCategory, listCategories, updateCategory } from './categories.js';
 import { listTickets, parseView, ticketDetail } from './inbox.js';
-import { readTicketSettings, setCalendar, updateSlaSettings } from './settings.js';
+import { readTicketSettings, setCalendar, setDepartmentTargets, updateSlaSettings } from './settings.js';
 
 type C = Context<{ Variables: AgentVars }>;
 
@@ -128,6 +128,13 @@ export function ticketConsoleRoutes(ctx: AppContext) {
       throw new AppError('invalid', 'the request body must be JSON');
     });
     return c.json({ sla: await updateSlaSettings(ctx.db, staff, siteId, raw) });
+  });
+  app.put('/settings/sla/departments/:departmentId', async (c) => {
+    const { siteId, staff } = await who(c);
+    const raw: unknown = await c.req.json().catch(() => {
+      throw new AppError('invalid', "the request body must be JSON (the department's targets, or null to follow the site's)");
+    });
+    return c.json({ targets: await setDepartmentTargets(ctx.db, staff, siteId, requireUuid(c.req.param('departmentId'), 'departmentId'), raw) });
   });
   app.put('/calendars/:departmentId', async (c) => {
     const { siteId, staff } = await who(c);

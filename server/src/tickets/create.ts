@@ -57,7 +57,7 @@ export async function createTicket(ctx: AppContext, input: NewTicket): Promise<T
       const [first] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.siteId, input.siteId)).orderBy(asc(departments.position)).limit(1);
       departmentId = first?.id ?? null;
     }
-    const settings = await slaSettings(tx, input.siteId);
+    const settings = await slaSettings(tx, input.siteId, departmentId);
     const priority = input.priority ?? 'normal';
     const target = effectiveTarget(category.targetMinutes, priority, settings);
     const plan = planSla(await calendarOf(tx, departmentId), now, target, settings);

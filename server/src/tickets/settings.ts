@@ -3,26 +3,30 @@
  * applies to tickets from then on: a promise already made to a customer is not moved behind their back.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import type { BusinessCalendar, SlaSettings, TicketSettings } from '@parley/protocol';
+import type { BusinessCalendar, DepartmentTargets, SlaSettings, TicketSettings } from '@parley/protocol';
 import { auditChange } from '../audit/wiring.js';
 import type { Executor } from '../db/client.js';
 import { departments } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import { businessCalendarSchema } from '../sla/calendar.js';
-import { slaSettings, slaSettingsSchema } from '../sla/policy.js';
-import { departmentCalendars } from '../sla/schema.js';
+import { departmentTargetsSchema, ownTargets, slaSettings, slaSettingsSchema } from '../sla/policy.js';
+import { departmentCalendars, departmentTargets } from '../sla/schema.js';
 import { parseInput } from '../lib/http.js';
 import type { Staff } from './access.js';
 import { ticketSettings } from './schema.js';
 
 export async function readTicketSettings(db: Executor, siteId: string): Promise<TicketSettings> {
   const rows = await db
-    .select({ id: departments.id, names: departments.names, calendar: departmentCalendars.calendar })
+    .select({ id: departments.id, names: departments.names, calendar: departmentCalendars.calendar, targets: departmentTargets.targets })
     .from(departments)
     .leftJoin(departmentCalendars, eq(departmentCalendars.departmentId, departments.id))
+    .leftJoin(departmentTargets, eq(departmentTargets.departmentId, departments.id))
     .where(eq(departments.siteId, siteId))
     .orderBy(asc(departments.position));
-  return { sla: await slaSettings(db, siteId), calendars: rows.map((r) => ({ departmentId: r.id, names: r.names, calendar: r.calendar ?? null })) };
+  return {
+    sla: await slaSettings(db, siteId),
+    calendars: rows.map((r) => ({ departmentId: r.id, names: r.names, calendar: r.calendar ?? null, targets: r.targets ?? null })),
+  };
 }
 
 /** Admins only: the escalation steps and priority targets hold for every department of the site. */
@@ -38,6 +42,24 @@ export async function updateSlaSettings(db: Executor, s: Staff, siteId: string, 
     await auditChange(tx, { siteId, actorId: s.id, at: new Date() }, 'ticket.sla_settings_changed', { type: 'site', id: siteId }, { ...before }, { ...merged });
   });
   return merged;
+}
+
+/**
+ * Admins only, like the site's targets: a department's own first-response targets and escalation steps,
+ * both given whole; `null` makes it follow the site's again.
+ */
+export async function setDepartmentTargets(db: Executor, s: Staff, siteId: string, departmentId: string, raw: unknown): Promise<DepartmentTargets | null> {
+  if (s.role !== 'admin') throw new AppError('forbidden', "only an admin may change a department's response targets");
+  const [dept] = await db.select({ id: departments.id }).from(departments).where(and(eq(departments.id, departmentId), eq(departments.siteId, siteId)));
+  if (!dept) throw new AppError('not_found', 'no such department');
+  const targets = raw === null ? null : (parseInput(departmentTargetsSchema, raw) as DepartmentTargets);
+  await db.transaction(async (tx) => {
+    const before = await ownTargets(tx, departmentId);
+    if (targets === null) await tx.delete(departmentTargets).where(eq(departmentTargets.departmentId, departmentId));
+    else await tx.insert(departmentTargets).values({ departmentId, targets }).onConflictDoUpdate({ target: departmentTargets.departmentId, set: { targets } });
+    await auditChange(tx, { siteId, actorId: s.id, at: new Date() }, 'department.targets_changed', { type: 'department', id: departmentId }, { targets: before }, { targets });
+  });
+  return targets;
 }
 
 /** Admins, or a supervisor of that department; `null` makes it open around the clock. */

@@ -49,7 +49,7 @@ export async function pauseEscalation(tx: Executor, ticketId: string): Promise<v
 export async function resumeEscalation(tx: Executor, ticket: TicketRow, now: Date): Promise<void> {
   if (ticket.escalationLevel >= 3) return;
   const level = (ticket.escalationLevel + 1) as 1 | 2 | 3;
-  const settings = await slaSettings(tx, ticket.siteId);
+  const settings = await slaSettings(tx, ticket.siteId, ticket.departmentId);
   const cal = await calendarOf(tx, ticket.departmentId);
   await pauseEscalation(tx, ticket.id);
   await scheduleEscalation(tx, ticket.id, level, addBusinessMinutes(cal, now, stepMinutes(settings, level)));
@@ -87,7 +87,7 @@ export function registerSlaJobs(ctx: AppContext): void {
     // A team's group chat (DingTalk, WeCom, Feishu) hears of it with the escalation, or not at all.
     await emitWebhookEvent(tx, ctx, row!.siteId, 'ticket.escalated', { ticket: ticketPayload(row!), level }, { now });
     if (level < 3) {
-      const settings = await slaSettings(tx, ticket.siteId);
+      const settings = await slaSettings(tx, ticket.siteId, ticket.departmentId);
       const cal = await calendarOf(tx, ticket.departmentId);
       const next = (level + 1) as 2 | 3;
       await scheduleEscalation(tx, ticket.id, next, addBusinessMinutes(cal, job.runAt, stepMinutes(settings, next)));

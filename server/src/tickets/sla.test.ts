@@ -16,7 +16,7 @@ import { api, codeOf, siteIdOf, staff } from '../kb/test-kit.js';
 import { startTestServer } from '../testing.js';
 import { createTicket } from './create.js';
 import { ticketHistory, tickets } from './schema.js';
-import { categories, complaint, HOUR, movableClock } from './test-kit.js';
+import { categories, complaint, HOUR, movableClock, submit } from './test-kit.js';
 
 const quiet = pino({ level: 'silent' });
 
@@ -183,6 +183,68 @@ test('targets and business hours are configurable: admins set the escalation ste
 
     assert.equal((await api(server, support, { token: s.admin, method: 'PUT', json: null })).status, 200, 'null: around the clock');
     assert.equal((await settings()).calendars.find((c) => c.departmentId === server.departments.support.id)!.calendar, null);
+  } finally {
+    await server.close();
+  }
+});
+
+test("a department's own targets: its new tickets follow them, other departments the site's; admins only; bad input changes nothing; null follows the site again", async () => {
+  const clock = movableClock('2026-12-07T02:00:00Z'); // Monday 10:00 in Shanghai, inside Support's hours
+  const server = await startTestServer({ clock: clock.now, config: { rateTicketsPerIp: null } });
+  try {
+    const s = await staff(server);
+    type Row = { departmentId: string; targets: { priorityTargets: Record<string, number>; escalationMinutes: number[] } | null };
+    const rows = async () => (await api<{ settings: { calendars: Row[] } }>(server, '/api/console/tickets/settings', { token: s.supervisor })).body.settings.calendars;
+    const targetsOf = async (id: string) => (await rows()).find((r) => r.departmentId === id)!.targets;
+    const support = `/api/console/tickets/settings/sla/departments/${server.departments.support.id}`;
+    const own = { priorityTargets: { normal: 60 }, escalationMinutes: [120, 240, 480] };
+
+    // Supervisors (even Support's own) and agents may not; bad input is refused with nothing stored.
+    assert.equal((await api(server, support, { token: s.supervisor, method: 'PUT', json: own })).status, 403);
+    assert.equal((await api(server, support, { token: s.bob, method: 'PUT', json: own })).status, 403);
+    for (const bad of [
+      { priorityTargets: { normal: 60 } },
+      { ...own, escalationMinutes: [240, 120, 480] },
+      { ...own, priorityTargets: { medium: 60 } },
+      { ...own, priorityTargets: { normal: 0 } },
+      { ...own, linkDays: 30 },
+      'sixty',
+    ]) {
+      assert.equal(codeOf(await api(server, support, { token: s.admin, method: 'PUT', json: bad })), 'invalid', JSON.stringify(bad));
+    }
+    assert.equal((await api(server, '/api/console/tickets/settings/sla/departments/00000000-0000-4000-8000-000000000000', { token: s.admin, method: 'PUT', json: own })).status, 404);
+    assert.equal(codeOf(await api(server, '/api/console/tickets/settings/sla/departments/support', { token: s.admin, method: 'PUT', json: own })), 'invalid');
+    assert.equal(await targetsOf(server.departments.support.id), null);
+
+    const saved = await api<{ targets: unknown }>(server, support, { token: s.admin, method: 'PUT', json: own });
+    assert.equal(saved.status, 200);
+    assert.deepEqual(saved.body.targets, own);
+    assert.deepEqual(await targetsOf(server.departments.support.id), own);
+    assert.equal(await targetsOf(server.departments.sales.id), null);
+
+    // A Support complaint (category target 2 h): Support's own 1 h for normal priority, escalation after 2 business hours.
+    const created = await complaint(server);
+    assert.equal(created.firstResponseDueAt, '2026-12-07T03:00:00.000Z');
+    const [row] = await server.database.db.select().from(tickets).where(eq(tickets.number, created.number));
+    const escalations = async () => (await server.database.db.select().from(ticketHistory).where(and(eq(ticketHistory.ticketId, row!.id), eq(ticketHistory.action, 'escalated')))).length;
+    clock.set('2026-12-07T03:59:00Z');
+    await server.app.ctx.jobs.runDue();
+    assert.equal(await escalations(), 0);
+    clock.set('2026-12-07T04:00:00Z');
+    await server.app.ctx.jobs.runDue();
+    assert.equal(await escalations(), 1, 'level 1 after Support’s 2 hours, not the site’s 24');
+
+    // A Sales question follows the site: its category's 4 hours (around the clock).
+    const cats = await categories(server);
+    const question = await submit(server, { categoryId: cats.inquiry!.id, subject: 'Bulk price?', message: 'For 40 seats.', email: 'li@example.com', name: 'Li' });
+    assert.equal(question.body.ticket.firstResponseDueAt, '2026-12-07T08:00:00.000Z');
+
+    assert.equal((await api(server, support, { token: s.admin, method: 'PUT', json: null })).status, 200);
+    assert.equal(await targetsOf(server.departments.support.id), null);
+    const audit = await api<{ entries: Array<{ action: string }> }>(server, `/api/console/audit?action=department.targets_changed&targetId=${server.departments.support.id}`, { token: s.admin });
+    assert.equal(audit.body.entries.length, 2, 'set, then back to the site’s');
+    clock.set('2026-12-07T05:00:00Z'); // 13:00; a complaint has its category's 2 hours again
+    assert.equal((await complaint(server)).firstResponseDueAt, '2026-12-07T07:00:00.000Z');
   } finally {
     await server.close();
   }
