@@ -19,6 +19,8 @@ const POSTGRES_FILES = [
   'src/kb/migration.test.ts',
 ];
 const all = process.argv.includes('--all');
+// `--db=pglite` or `--db=postgres` runs one pass (`pnpm test` runs them in different lanes, scripts/test.mjs).
+const only = process.argv.find((a) => a.startsWith('--db='))?.slice(5);
 
 const run = (label, env, hold, files) =>
   new Promise((resolve) => {
@@ -34,9 +36,9 @@ const run = (label, env, hold, files) =>
   });
 
 const { TEST_DATABASE_URL, ...withoutPg } = process.env;
-const passes = [run('PGlite (embedded)', withoutPg, false)];
-if (TEST_DATABASE_URL) passes.push(run(`PostgreSQL (${TEST_DATABASE_URL.replace(/:[^:@/]*@/, ':***@')})${all ? '' : ', the database-sensitive files'}`, process.env, true, all ? undefined : POSTGRES_FILES));
+const passes = only === 'postgres' ? [] : [run('PGlite (embedded)', withoutPg, false)];
+if (TEST_DATABASE_URL && only !== 'pglite') passes.push(run(`PostgreSQL (${TEST_DATABASE_URL.replace(/:[^:@/]*@/, ':***@')})${all ? '' : ', the database-sensitive files'}`, process.env, true, all ? undefined : POSTGRES_FILES));
 const results = await Promise.all(passes);
 for (const r of results) if (r.out) process.stdout.write(r.out);
-if (!TEST_DATABASE_URL) console.log('\n# PostgreSQL server tests skipped: TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)');
+if (!TEST_DATABASE_URL && only !== 'pglite') console.log('\n# PostgreSQL server tests skipped: TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)');
 process.exit(results.some((r) => r.code !== 0) ? 1 : 0);

@@ -1,0 +1,68 @@
+// `pnpm test`: every suite, in phases; within a phase, lanes run at the same time and each lane runs its
+// steps one after another. Why lanes: on a 2-core machine the PGlite server pass keeps about 1.2 cores
+// busy for 7 minutes, and the short suites beside it (type check, unit, search, cluster, faults and the
+// PostgreSQL server pass) fit in the rest; one after another the whole suite took over 20 minutes.
+// The two browser suites run beside each other: the element tests (one file at a time against one shared
+// server) keep about 0.6 of a core busy, the end-to-end files (two at a time) about 1.2.
+//
+// The first lane's output streams as it runs; the others' is held and printed after it, so the log reads
+// one step at a time. A failed step finishes its phase (its neighbours' results are worth having) and
+// stops the run; a table of every step's time and result ends the log.
+import { spawn } from 'node:child_process';
+
+/** Each step is a package script (package.json) or, for the server passes, scripts/test-server.mjs. */
+const PHASES = [
+  [['build']],
+  [
+    ['test:server:pglite'],
+    ['typecheck', 'test:client', 'test:search', 'test:budget', 'test:docs', 'test:server:pg-sensitive', 'test:cluster', 'test:faults'],
+  ],
+  [['test:elements'], ['test:e2e']],
+  [['test:production']],
+];
+
+const results = [];
+
+function runStep(script, hold) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn('pnpm', ['run', '--silent', script], { stdio: ['ignore', hold ? 'pipe' : 'inherit', hold ? 'pipe' : 'inherit'] });
+    let out = '';
+    const header = `\n### ${script}\n`;
+    if (hold) {
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+    } else process.stdout.write(header);
+    child.on('close', (code) => {
+      const r = { script, code: code ?? 1, seconds: (Date.now() - started) / 1000 };
+      results.push(r);
+      resolve({ ...r, out: hold ? header + out : '' });
+    });
+  });
+}
+
+async function runLane(steps, hold) {
+  const outs = [];
+  for (const step of steps) {
+    const r = await runStep(step, hold);
+    outs.push(r.out);
+    if (r.code !== 0) break;
+  }
+  return outs.join('');
+}
+
+const began = Date.now();
+let failed = false;
+for (const lanes of PHASES) {
+  const held = await Promise.all(lanes.map((steps, i) => runLane(steps, i > 0)));
+  for (const out of held) if (out) process.stdout.write(out);
+  if (results.some((r) => r.code !== 0)) {
+    failed = true;
+    break;
+  }
+}
+
+console.log('\n### summary (seconds; steps on the same phase ran at once)');
+for (const r of results) console.log(`${r.code === 0 ? 'ok  ' : 'FAIL'} ${r.seconds.toFixed(0).padStart(5)}  ${r.script}`);
+console.log(`${failed ? 'FAIL' : 'ok  '} ${((Date.now() - began) / 1000).toFixed(0).padStart(5)}  total`);
+process.exit(failed ? 1 : 0);
