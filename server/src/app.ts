@@ -20,6 +20,8 @@ import { startCluster } from './cluster/index.js';
 import type { Cluster } from './cluster/index.js';
 import type { Database } from './db/client.js';
 import { healthRoutes } from './health/routes.js';
+import { openApiRoutes } from './openapi/routes.js';
+import { PARLEY_VERSION } from './paths.js';
 import { KB_BODY_LIMITS } from './kb/body-limits.js';
 import { kbConsoleRoutes } from './kb/console-routes.js';
 import { createKbIndexCache } from './kb/index-cache.js';
@@ -176,6 +178,7 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
   app.route('/api/console/contacts', contactConsoleRoutes(ctx));
   app.route('/api/mail', inboundMailRoutes(ctx));
   app.route('/api/demo', demoIdentityRoutes(ctx));
+  app.route('/api', openApiRoutes(ctx, PARLEY_VERSION));
   app.route('/', webRoutes(ctx));
   app.notFound((c) => (c.req.path.startsWith('/api/') ? jsonError(c, new AppError('not_found', 'no such route')) : c.text('Not found', 404)));
 

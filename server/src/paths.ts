@@ -27,3 +27,5 @@ export const SERVER_ROOT = findServerRoot(dirname(fileURLToPath(import.meta.url)
 export const REPO_ROOT = resolve(SERVER_ROOT, '..');
 export const MIGRATIONS_DIR = join(SERVER_ROOT, 'drizzle');
 export const DEMO_DIR = join(REPO_ROOT, 'demo');
+/** The server package's version, as the API description states it. */
+export const PARLEY_VERSION: string = (JSON.parse(readFileSync(join(SERVER_ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';

@@ -104,3 +104,6 @@ export const cannedReplyInputSchema = z
     locale: z.enum(SUPPORTED_LOCALES).nullable().optional(),
   })
   .strict();
+
+/** Revoking a ticket's private links; `resend` mails the customer a fresh one. */
+export const revokeLinksSchema = z.object({ resend: z.boolean().optional() }).strict();

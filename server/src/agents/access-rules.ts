@@ -198,6 +198,9 @@ export const ROUTE_RULES: Readonly<Record<string, AccessRule>> = {
   // ---------- demo and web pages ----------
   // The demo intranet's stand-in identity provider (identity/demo-routes.ts decides whether it is on).
   'GET /api/demo/employee-token': 'public',
+  // The API's own description (openapi/).
+  'GET /api/openapi.json': 'public',
+  'GET /api/docs': 'public',
   'GET /favicon.ico': 'public',
   'GET /parley.js': 'public',
   'GET /elements/*': 'public',

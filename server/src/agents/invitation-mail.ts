@@ -3,6 +3,7 @@
  * nothing from outside (like mail/templates.ts).
  */
 import type { Locale } from '@parley/protocol';
+import { escapeHtml } from '../lib/html.js';
 
 export interface InvitationVars {
   siteName: string;
@@ -33,7 +34,6 @@ const COPY: Record<Locale, (v: InvitationVars) => { subject: string; lines: stri
   }),
 };
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 export function invitationMail(locale: Locale, v: InvitationVars): { subject: string; text: string; html: string } {
   const c = COPY[locale](v);

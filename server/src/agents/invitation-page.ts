@@ -14,6 +14,7 @@ import type { AppContext } from '../context.js';
 import { AppError } from '../lib/errors.js';
 import { requestIp } from '../limits/http.js';
 import { acceptInvitation, checkInvitation } from './invitations.js';
+import { escapeHtml } from '../lib/html.js';
 
 const T: Record<Locale, Record<'title' | 'intro' | 'password' | 'confirm' | 'hint' | 'submit' | 'mismatch' | 'tooShort' | 'invalid' | 'done' | 'signIn' | 'failed', string>> = {
   en: {
@@ -61,7 +62,6 @@ const T: Record<Locale, Record<'title' | 'intro' | 'password' | 'confirm' | 'hin
 };
 
 const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 export function pageLocale(c: Context): Locale {
   const asked = c.req.query('lang');
@@ -84,26 +84,26 @@ nav{font-size:14px;margin-bottom:8px}nav a{margin-inline-end:8px}`;
 function page(locale: Locale, body: string): string {
   const s = T[locale];
   const langs = (['en', 'zh-CN', 'zh-TW'] as const).map((l) => `<a href="?lang=${l}" lang="${l}"${l === locale ? ' aria-current="true"' : ''}>${{ en: 'English', 'zh-CN': '简体中文', 'zh-TW': '繁體中文' }[l]}</a>`).join('');
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${esc(s.title)} — Parley</title><style>${STYLE}</style></head>
-<body><main><nav aria-label="Language">${langs}</nav><h1>${esc(s.title)}</h1>${body}</main></body></html>`;
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(s.title)} — Parley</title><style>${STYLE}</style></head>
+<body><main><nav aria-label="Language">${langs}</nav><h1>${escapeHtml(s.title)}</h1>${body}</main></body></html>`;
 }
 
 function form(locale: Locale, who: { name: string; email: string }, token: string, error?: string): string {
   const s = T[locale];
-  const intro = esc(s.intro).replace('{name}', esc(who.name)).replace('{email}', esc(who.email));
-  const err = error ? `<p class="error" role="alert" id="form-error">${esc(error)}</p>` : '';
+  const intro = escapeHtml(s.intro).replace('{name}', escapeHtml(who.name)).replace('{email}', escapeHtml(who.email));
+  const err = error ? `<p class="error" role="alert" id="form-error">${escapeHtml(error)}</p>` : '';
   const invalid = error ? ' aria-invalid="true"' : '';
   const described = `hint${error ? ' form-error' : ''}`;
   return `<p>${intro}</p>${err}
-<form method="post" action="/invite/${esc(token)}?lang=${locale}">
-<input type="text" name="username" autocomplete="username" value="${esc(who.email)}" hidden>
-<label for="password">${esc(s.password)}</label><input id="password" name="password" type="password" autocomplete="new-password" required minlength="${PEOPLE_LIMITS.passwordMin}" maxlength="${PEOPLE_LIMITS.passwordChars}" aria-describedby="${described}"${invalid}>
-<p class="hint" id="hint">${esc(s.hint)}</p>
-<label for="confirm">${esc(s.confirm)}</label><input id="confirm" name="confirm" type="password" autocomplete="new-password" required${invalid}>
-<button type="submit">${esc(s.submit)}</button></form>`;
+<form method="post" action="/invite/${escapeHtml(token)}?lang=${locale}">
+<input type="text" name="username" autocomplete="username" value="${escapeHtml(who.email)}" hidden>
+<label for="password">${escapeHtml(s.password)}</label><input id="password" name="password" type="password" autocomplete="new-password" required minlength="${PEOPLE_LIMITS.passwordMin}" maxlength="${PEOPLE_LIMITS.passwordChars}" aria-describedby="${described}"${invalid}>
+<p class="hint" id="hint">${escapeHtml(s.hint)}</p>
+<label for="confirm">${escapeHtml(s.confirm)}</label><input id="confirm" name="confirm" type="password" autocomplete="new-password" required${invalid}>
+<button type="submit">${escapeHtml(s.submit)}</button></form>`;
 }
 
-const gone = (locale: Locale) => page(locale, `<p role="alert">${esc(T[locale].invalid)}</p>`);
+const gone = (locale: Locale) => page(locale, `<p role="alert">${escapeHtml(T[locale].invalid)}</p>`);
 
 export function invitationPageRoutes(ctx: AppContext) {
   const app = new Hono();
@@ -153,7 +153,7 @@ export function invitationPageRoutes(ctx: AppContext) {
       if (err instanceof AppError && err.code === 'invalid') return c.html(page(locale, form(locale, who, token, err.message)), 400);
       throw err;
     }
-    return c.html(page(locale, `<p role="status">${esc(s.done)}</p><p><a href="/console">${esc(s.signIn)}</a></p>`));
+    return c.html(page(locale, `<p role="status">${escapeHtml(s.done)}</p><p><a href="/console">${escapeHtml(s.signIn)}</a></p>`));
   });
   return app;
 }

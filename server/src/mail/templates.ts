@@ -9,6 +9,7 @@ import { SUPPORTED_LOCALES } from '@parley/protocol';
 import type { Locale } from '@parley/protocol';
 import { COPY } from './copy.js';
 import type { Block, MailTemplate } from './copy.js';
+import { escapeHtml } from '../lib/html.js';
 
 export type { MailTemplate } from './copy.js';
 
@@ -49,8 +50,6 @@ const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, 
 
 const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** The due time as the reader reads times: their language, their zone, the zone named. */
 export function formatDue(at: Date, locale: Locale, timeZone: string | undefined): string | null {

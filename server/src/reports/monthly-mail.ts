@@ -10,7 +10,8 @@ import type { Executor } from '../db/client.js';
 import { agents } from '../db/schema.js';
 import { queueMail } from '../mail/service.js';
 import { publicBase } from '../tickets/notify.js';
-import { escapeHtml, monthlyTable } from './monthly-page.js';
+import { escapeHtml } from '../lib/html.js';
+import { monthlyTable } from './monthly-page.js';
 import { REPORT_STRINGS } from './strings.js';
 
 const LOCALES: Locale[] = ['en', 'zh-CN'];

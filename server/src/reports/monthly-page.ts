@@ -5,8 +5,8 @@
  */
 import type { Locale, MonthlyReport, MonthlyReportRow, ReportValue } from '@parley/protocol';
 import { REPORT_STRINGS } from './strings.js';
+import { escapeHtml } from '../lib/html.js';
 
-export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 const rate = (v: ReportValue) => (v === null ? '—' : `${v}%`);
 const delta = (now: ReportValue, before: ReportValue) => {

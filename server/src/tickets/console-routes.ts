@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { agentReplySchema, cannedReplyInputSchema, ticketCategoryInputSchema, ticketFromChatSchema, ticketPatchSchema } from '@parley/protocol/schemas';
+import { agentReplySchema, cannedReplyInputSchema, ticketCategoryInputSchema, ticketFromChatSchema, ticketPatchSchema, revokeLinksSchema } from '@parley/protocol/schemas';
 import type { TicketPriority, TicketStatus } from '@parley/protocol';
 import { requireAgent } from '../auth/routes.js';
 import type { AppContext } from '../context.js';
@@ -179,7 +179,7 @@ export function ticketConsoleRoutes(ctx: AppContext) {
 
   app.post('/:id/links/revoke', async (c) => {
     const { staff } = await who(c);
-    const { resend } = await readJson(c, z.object({ resend: z.boolean().optional() }).strict());
+    const { resend } = await readJson(c, revokeLinksSchema);
     return c.json(await revokeLinks(ctx, staff, requireUuid(c.req.param('id'), 'id'), resend ?? false));
   });
 
