@@ -21,6 +21,7 @@ import type { Cluster } from './cluster/index.js';
 import type { Database } from './db/client.js';
 import { healthRoutes } from './health/routes.js';
 import { openApiRoutes } from './openapi/routes.js';
+import { apiTokenRoutes } from './api-tokens/routes.js';
 import { PARLEY_VERSION } from './paths.js';
 import { KB_BODY_LIMITS } from './kb/body-limits.js';
 import { kbConsoleRoutes } from './kb/console-routes.js';
@@ -176,6 +177,7 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
   app.route('/api/console/sites', siteConsoleRoutes(ctx));
   app.route('/api/console/departments', departmentConsoleRoutes(ctx));
   app.route('/api/console/contacts', contactConsoleRoutes(ctx));
+  app.route('/api/console/api-tokens', apiTokenRoutes(ctx));
   app.route('/api/mail', inboundMailRoutes(ctx));
   app.route('/api/demo', demoIdentityRoutes(ctx));
   app.route('/api', openApiRoutes(ctx, PARLEY_VERSION));

@@ -17,6 +17,8 @@ export { DEFAULT_WIDGET } from './site-admin.js';
 export type * from './audit.js';
 export type * from './people.js';
 export type * from './contacts.js';
+export type * from './api-tokens.js';
+export { API_TOKEN_DOMAINS } from './api-tokens.js';
 export { WEBHOOK_EVENTS, WEBHOOK_FORMATS } from './webhooks.js';
 export { REPORT_LABELS, reportUnit } from './report-labels.js';
 export type { ReportLabels, ReportMetric, ReportUnit } from './report-labels.js';

@@ -113,3 +113,4 @@ export * from './schemas-webhooks.js';
 export * from './schemas-announcements.js';
 export * from './schemas-account.js';
 export * from './schemas-people.js';
+export * from './schemas-api-tokens.js';

@@ -198,6 +198,10 @@ export const ROUTE_RULES: Readonly<Record<string, AccessRule>> = {
   // ---------- demo and web pages ----------
   // The demo intranet's stand-in identity provider (identity/demo-routes.ts decides whether it is on).
   'GET /api/demo/employee-token': 'public',
+  // Scoped API tokens for integrations (api-tokens/); a token itself can never reach these.
+  'GET /api/console/api-tokens': 'admin',
+  'POST /api/console/api-tokens': 'admin',
+  'DELETE /api/console/api-tokens/:id': 'admin',
   // The API's own description (openapi/).
   'GET /api/openapi.json': 'public',
   'GET /api/docs': 'public',
@@ -229,3 +233,10 @@ export const AGENT_EVENT_RULES: Readonly<Record<string, 'staff' | 'supervisor' |
   'message:send': 'staff',
   'typing:set': 'staff',
 };
+
+/** The domain a route belongs to: `/api/console/tickets/...` and `/api/tickets/...` are `tickets`; /health and /metrics are `operations`. */
+export function routeDomain(path: string): string {
+  const parts = path.split('/').filter(Boolean);
+  if (parts[0] !== 'api') return 'operations';
+  return (parts[1] === 'console' ? parts[2] : parts[1]) ?? 'api';
+}

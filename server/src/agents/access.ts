@@ -7,7 +7,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { eq } from 'drizzle-orm';
 import type { Namespace, Socket } from 'socket.io';
-import type { AgentRole } from '@parley/protocol';
+import type { AgentRole, ApiTokenScope } from '@parley/protocol';
+import { scopeNeeded, scopesAllow } from '../api-tokens/scopes.js';
 import type { AppContext } from '../context.js';
 import { authenticate } from '../auth/service.js';
 import { agents } from '../db/schema.js';
@@ -41,6 +42,16 @@ const RULE_WORDS: Record<'staff' | 'supervisor' | 'admin', string> = {
   admin: 'an admin',
 };
 
+/** A scoped API token reaches its domains' console routes (read: GET) on its own site, nothing else. */
+function holdToScopes(c: Context, key: string, token: { siteId: string; scopes: ApiTokenScope[] }): void {
+  const [method, path] = key.split(' ') as [string, string];
+  const need = scopeNeeded(method, path);
+  if (!need) throw new AppError('forbidden', 'API tokens cannot call this route');
+  if (!scopesAllow(token.scopes, need)) throw new AppError('forbidden', `this API token lacks the ${need.domain}:${need.write ? 'write' : 'read'} scope`);
+  const site = c.req.query('site');
+  if (site && site.toLowerCase() !== token.siteId) throw new AppError('forbidden', 'this API token belongs to another site');
+}
+
 /** Mount with `app.use('*', ...)` before the domain routes. */
 export function accessGuard(ctx: AppContext): MiddlewareHandler {
   return async (c, next) => {
@@ -59,7 +70,8 @@ export function accessGuard(ctx: AppContext): MiddlewareHandler {
       const token = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim();
       // Enrol-only sessions (two-factor still to set up) pass here: the route's own requireAgent decides
       // whether it is one of the few they may use. This check is about the role alone.
-      const session = await authenticate(ctx, token, { allowEnrolOnly: true });
+      const session = await authenticate(ctx, token, { allowEnrolOnly: true, apiToken: true });
+      if (session.apiToken) holdToScopes(c, key, session.apiToken);
       const role = await roleOf(ctx, session.agentId);
       if (!STAFF_RULES[rule].includes(role)) throw new AppError('forbidden', `only ${RULE_WORDS[rule]} may do this`);
     } catch (err) {

@@ -19,7 +19,8 @@ export function requireAgent(ctx: AppContext, opts: { allowEnrolOnly?: boolean }
   return async (c: import('hono').Context<{ Variables: AgentVars }>, next: () => Promise<void>) => {
     const header = c.req.header('authorization') ?? '';
     const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
-    const session = await authenticate(ctx, token, opts);
+    // API tokens pass: the access guard (agents/access.ts) has held this request to the token's scopes.
+    const session = await authenticate(ctx, token, { ...opts, apiToken: true });
     c.set('agentId', session.agentId);
     c.set('sessionId', session.sessionId);
     (c as unknown as import('hono').Context<{ Variables: SelfVars }>).set('enrolOnly', session.enrolOnly);

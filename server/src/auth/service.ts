@@ -1,10 +1,12 @@
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import type { AgentProfile, LoginResponse } from '@parley/protocol';
+import type { ApiTokenScope, AgentProfile, LoginResponse } from '@parley/protocol';
 import type { AppContext } from '../context.js';
 import { agentDepartments, agentSessions, agents, agentTwoFactor, authSettings } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import { hashPassword, randomToken, sha256, verifyPassword } from './password.js';
 import { mustUseTwoFactor, passwordAccepted } from './two-factor.js';
+import { API_TOKEN_PREFIX } from '../api-tokens/scopes.js';
+import { resolveApiToken } from '../api-tokens/service.js';
 
 /** One message for unknown and wrong accounts: the answer must not reveal which emails exist. */
 export const LOGIN_FAILED = 'Email or password is incorrect.';
@@ -83,9 +85,16 @@ const LAST_USED_REFRESH_MS = 5 * 60_000;
 export async function authenticate(
   ctx: AppContext,
   token: string | undefined,
-  opts: { allowEnrolOnly?: boolean } = {},
-): Promise<{ agentId: string; sessionId: string; enrolOnly: boolean }> {
+  opts: { allowEnrolOnly?: boolean; apiToken?: boolean } = {},
+): Promise<{ agentId: string; sessionId: string; enrolOnly: boolean; apiToken?: { id: string; siteId: string; scopes: ApiTokenScope[] } }> {
   if (!token) throw new AppError('unauthorized', 'sign in first');
+  // A scoped API token (api-tokens/): the REST routes only, never a socket; access.ts applies its scopes.
+  if (token.startsWith(API_TOKEN_PREFIX)) {
+    if (!opts.apiToken) throw new AppError('unauthorized', 'API tokens work with the REST API only');
+    const t = await resolveApiToken(ctx, token);
+    if (!t) throw new AppError('unauthorized', 'the API token is unknown or was revoked');
+    return { agentId: t.agentId, sessionId: `api-token:${t.id}`, enrolOnly: false, apiToken: { id: t.id, siteId: t.siteId, scopes: t.scopes } };
+  }
   const now = ctx.clock();
   const [s] = await ctx.db
     .select({

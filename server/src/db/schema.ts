@@ -228,3 +228,4 @@ export * from '../auth/schema.js';
 export * from '../agents/schema.js';
 export * from '../contacts/schema.js';
 export * from '../retention/schema.js';
+export * from '../api-tokens/schema.js';

@@ -6,7 +6,7 @@
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { ROUTE_RULES, type AccessRule } from '../agents/access-rules.js';
+import { ROUTE_RULES, routeDomain, type AccessRule } from '../agents/access-rules.js';
 import { ROUTE_DOCS, type RouteDoc } from './route-docs.js';
 
 /** Hono's `/:id` as OpenAPI's `/{id}`. */
@@ -65,7 +65,7 @@ export function buildOpenApiDocument(version: string): OpenApiDocument {
       path,
       summary,
       description: who.note,
-      tags: [tagOf(honoPath)],
+      tags: [routeDomain(honoPath)],
       ...(who.security ? { security: who.security } : {}),
       request: {
         ...(params.length ? { params: z.object(Object.fromEntries(params.map((p) => [p, z.string()]))) } : {}),
@@ -96,12 +96,4 @@ export function buildOpenApiDocument(version: string): OpenApiDocument {
     },
     servers: [{ url: '/' }],
   });
-}
-
-/** The tag a route is listed under: its domain (`/api/console/tickets/...` is `tickets`). */
-function tagOf(path: string): string {
-  const parts = path.split('/').filter(Boolean);
-  if (parts[0] !== 'api') return 'operations';
-  const domain = parts[1] === 'console' ? parts[2] : parts[1];
-  return domain ?? 'api';
 }

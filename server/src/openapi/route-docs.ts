@@ -10,6 +10,7 @@ import {
   agentReplySchema,
   announcementInputSchema,
   announcementRemindSchema,
+  apiTokenInputSchema,
   articleInputSchema,
   articlePatchSchema,
   cannedReplyInputSchema,
@@ -230,6 +231,11 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
 
   // ---------- demo ----------
   'GET /api/demo/employee-token': { summary: 'Demo intranet only: a signed token for a demo employee' },
+
+  // ---------- API tokens ----------
+  'GET /api/console/api-tokens': { summary: 'Scoped API tokens (never their secrets)' },
+  'POST /api/console/api-tokens': { summary: 'Create a scoped API token; the secret is answered this once', body: apiTokenInputSchema },
+  'DELETE /api/console/api-tokens/{id}': { summary: 'Revoke an API token' },
 
   // ---------- this description ----------
   'GET /api/openapi.json': { summary: 'This API described as OpenAPI 3.1', produces: 'application/json' },
