@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { SlaSettings, TicketPriority } from '@parley/protocol';
-import { LocaleController } from '../../internal/i18n.js';
+import type { DepartmentTargets, SlaSettings, TicketPriority, TicketSettings } from '@parley/protocol';
+import { LocaleController, localized } from '../../internal/i18n.js';
 import { editorStyles } from '../console-editor.js';
 import { ParleyConsoleSubview, subviewHost } from '../console-subview.js';
 import { kbBase } from '../kb/kb.styles.js';
@@ -27,7 +27,7 @@ interface Draft {
 const durationOf = (minutes: number | undefined): Duration =>
   minutes === undefined ? { value: '', unit: 'h' } : minutes % 60 === 0 ? { value: String(minutes / 60), unit: 'h' } : { value: String(minutes), unit: 'min' };
 
-const draftOf = (sla: SlaSettings): Draft => ({
+const draftOf = (sla: DepartmentTargets): Draft => ({
   targets: Object.fromEntries(PRIORITIES.map((p) => [p, durationOf(sla.priorityTargets[p])])) as Record<TicketPriority, Duration>,
   escalation: sla.escalationMinutes.map((m) => durationOf(m)) as Draft['escalation'],
 });
@@ -47,10 +47,11 @@ function fieldsOf(message: string): { ids: string[]; rest: string } | null {
 }
 
 /**
- * The Service levels tab of Settings: the site's first-response target per priority and the three
- * escalation steps, in hours or minutes of business time (department business hours are the
- * Departments tab's). Admins edit; supervisors see the values read-only (the server lets any staff
- * read them and only admins change them). A refusal names the field, marks it invalid and takes focus.
+ * The Service levels tab of Settings: the first-response target per priority and the three escalation
+ * steps, in hours or minutes of business time (department business hours are the Departments tab's),
+ * for the site or, picked above the form, for one department that has targets of its own (which replace
+ * the site's, whole). Admins edit; supervisors see the values read-only (the server lets any staff read
+ * them and only admins change them). A refusal names the field, marks it invalid and takes focus.
  *
  * @summary Service levels of the agent console (internal; a Settings tab for admins and supervisors).
  * @fires parley-settings-unauthorized - The server refused the token: the console signs out.
@@ -91,7 +92,11 @@ export class ParleyConsoleServiceLevels extends ParleyConsoleSubview {
     `,
   ];
 
-  @state() private sla: SlaSettings | null = null;
+  @state() private settings: TicketSettings | null = null;
+  /** '' for the site's targets, else the department's id. */
+  @state() private scope = '';
+  /** For a department: whether the form holds targets of its own (else it follows the site's). */
+  @state() private own = false;
   @state() private draft: Draft | null = null;
   @state() private loadError = '';
   @state() private saveError = '';
@@ -110,16 +115,31 @@ export class ParleyConsoleServiceLevels extends ParleyConsoleSubview {
 
   async load(): Promise<void> {
     this.loadError = '';
-    this.sla = null;
+    this.settings = null;
     try {
-      const sla = await this.api!.read();
-      this.sla = sla;
-      this.draft = draftOf(sla);
+      this.settings = await this.api!.read();
+      if (this.scope && !this.department(this.scope)) this.scope = '';
+      this.showScope(this.scope);
     } catch (err) {
       this.loadError = this.l10n.s.loadFailed(err instanceof Error ? err.message : String(err));
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.error')?.focus();
     }
+  }
+
+  private department(id: string): TicketSettings['calendars'][number] | undefined {
+    return this.settings?.calendars.find((d) => d.departmentId === id);
+  }
+
+  /** The form for the site, or for a department: its own targets, or the site's to start from. */
+  private showScope(scope: string): void {
+    const settings = this.settings!;
+    const targets = scope ? this.department(scope)?.targets : null;
+    this.scope = scope;
+    this.own = Boolean(targets);
+    this.draft = draftOf(targets ?? settings.sla);
+    this.saveError = '';
+    this.invalid = [];
   }
 
   private async say(message: string): Promise<void> {
@@ -153,14 +173,23 @@ export class ParleyConsoleServiceLevels extends ParleyConsoleSubview {
     const badTarget = PRIORITIES.find((p) => d.targets[p].value.trim() !== '' && notNumber(d.targets[p]));
     const badLevel = LEVELS.find((l) => notNumber(d.escalation[l - 1]));
     const bad = badTarget ? `target-${badTarget}` : badLevel ? `level-${badLevel}` : '';
-    if (bad) return this.refuse(s.badNumber(this.label(bad)), [bad]);
+    // A department that follows the site sends no numbers: nothing of the form is checked.
+    const following = this.scope !== '' && !this.own;
+    if (bad && !following) return this.refuse(s.badNumber(this.label(bad)), [bad]);
     const priorityTargets: SlaSettings['priorityTargets'] = {};
     for (const p of PRIORITIES) if (d.targets[p].value.trim() !== '') priorityTargets[p] = minutesOf(d.targets[p]);
+    const targets: DepartmentTargets = { priorityTargets, escalationMinutes: d.escalation.map(minutesOf) as SlaSettings['escalationMinutes'] };
+    const scope = this.scope;
     this.busy = true;
     try {
-      const saved = await this.api!.save({ priorityTargets, escalationMinutes: d.escalation.map(minutesOf) as SlaSettings['escalationMinutes'] });
-      this.sla = saved;
-      this.draft = draftOf(saved);
+      const settings = this.settings!;
+      if (scope) {
+        const saved = await this.api!.saveDepartment(scope, following ? null : targets);
+        this.settings = { ...settings, calendars: settings.calendars.map((c) => (c.departmentId === scope ? { ...c, targets: saved } : c)) };
+      } else {
+        this.settings = { ...settings, sla: await this.api!.save(targets) };
+      }
+      this.showScope(scope);
       void this.say(s.saved);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -191,11 +220,9 @@ export class ParleyConsoleServiceLevels extends ParleyConsoleSubview {
       <p class="hint">${s.intro}</p>
       ${this.loadError
         ? html`<div class="state"><p class="error" role="alert" tabindex="-1">${this.loadError}</p><button type="button" @click=${() => void this.load()}>${s.retry}</button></div>`
-        : !this.sla || !this.draft
+        : !this.settings || !this.draft
           ? html`<p class="state" role="status">${s.loading}</p>`
-          : this.isAdmin
-            ? this.renderForm(this.draft)
-            : this.renderValues(this.sla)}
+          : html`${this.renderScope(this.settings)} ${this.isAdmin ? this.renderForm(this.draft) : this.renderValues(this.settings)}`}
       <div class="visually-hidden" role="status">${this.announcement}</div>`;
   }
 
@@ -225,11 +252,40 @@ export class ParleyConsoleServiceLevels extends ParleyConsoleSubview {
     </div>`;
   }
 
+  private renderScope(settings: TicketSettings): TemplateResult {
+    const s = this.l10n.s;
+    return html`<div>
+      <label for="scope">${s.scopeLabel}</label>
+      <select id="scope" ?disabled=${this.busy} @change=${(e: Event) => this.showScope((e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${this.scope === ''}>${s.siteScope}</option>
+        ${settings.calendars.map(
+          (d) => html`<option value=${d.departmentId} ?selected=${this.scope === d.departmentId}>${s.departmentScope(localized(d.names, this.l10n.locale), Boolean(d.targets))}</option>`,
+        )}
+      </select>
+    </div>`;
+  }
+
   private renderForm(d: Draft): TemplateResult {
     const s = this.l10n.s;
+    const fields = this.scope === '' || this.own;
     // novalidate: the browser's own bubbles would stop an out-of-range value before the server can say why, in words the rest of the form uses.
     return html`<form novalidate @submit=${(e: Event) => void this.onSave(e)}>
-      <fieldset>
+      ${this.scope
+        ? html`<label class="check"
+            ><input type="checkbox" id="own" aria-describedby="own-hint" .checked=${this.own} @change=${(e: Event) => (this.own = (e.target as HTMLInputElement).checked)} />${s.ownTargets}</label
+          >
+          <p class="hint" id="own-hint">${this.own ? s.ownTargetsHint : s.followsSite}</p>`
+        : nothing}
+      ${fields ? this.renderFields(d) : nothing}
+      ${this.saveError ? html`<p id="save-error" class="error" role="alert" tabindex="-1">${this.saveError}</p>` : nothing}
+      <p class="notice" id="applies-note">${s.appliesNote}</p>
+      <div class="buttons"><button type="submit" class="primary" aria-describedby="applies-note" ?disabled=${this.busy}>${s.save}</button></div>
+    </form>`;
+  }
+
+  private renderFields(d: Draft): TemplateResult {
+    const s = this.l10n.s;
+    return html`<fieldset>
         <legend>${s.targetsLegend}</legend>
         <p class="hint" id="targets-hint">${s.targetsHint}</p>
         <div class="grid">${PRIORITIES.map((p) => this.renderDuration(`target-${p}`, s.firstResponse(s.priority[p]), d.targets[p], 'targets-hint'))}</div>
@@ -238,21 +294,20 @@ export class ParleyConsoleServiceLevels extends ParleyConsoleSubview {
         <legend>${s.escalationLegend}</legend>
         <p class="hint" id="escalation-hint">${s.escalationHint}</p>
         <div class="grid">${LEVELS.map((l) => this.renderDuration(`level-${l}`, s.level[l], d.escalation[l - 1], 'escalation-hint'))}</div>
-      </fieldset>
-      ${this.saveError ? html`<p id="save-error" class="error" role="alert" tabindex="-1">${this.saveError}</p>` : nothing}
-      <p class="notice" id="applies-note">${s.appliesNote}</p>
-      <div class="buttons"><button type="submit" class="primary" aria-describedby="applies-note" ?disabled=${this.busy}>${s.save}</button></div>
-    </form>`;
+      </fieldset>`;
   }
 
-  /** Supervisors: the same values as text. */
-  private renderValues(sla: SlaSettings): TemplateResult {
+  /** Supervisors: the values of the chosen scope as text. */
+  private renderValues(settings: TicketSettings): TemplateResult {
     const s = this.l10n.s;
+    const own = this.scope ? this.department(this.scope)?.targets : null;
+    const sla = own ?? settings.sla;
     const shown = (minutes: number | undefined) => {
       const d = durationOf(minutes);
       return minutes === undefined ? s.noTarget : s.duration(d.value, d.unit);
     };
     return html`<p class="notice">${s.readOnly}</p>
+      ${this.scope && !own ? html`<p class="hint">${s.followsSite}</p>` : nothing}
       <h4>${s.targetsLegend}</h4>
       <p class="hint">${s.targetsHint}</p>
       <dl class="values">${PRIORITIES.map((p) => html`<dt>${s.firstResponse(s.priority[p])}</dt><dd>${shown(sla.priorityTargets[p])}</dd>`)}</dl>

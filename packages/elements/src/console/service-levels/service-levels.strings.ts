@@ -32,12 +32,19 @@ export interface ServiceLevelsStrings {
   badNumber: (field: string) => string;
   save: string;
   saved: string;
+  /** The scope picker: the site's targets, or one department's. */
+  scopeLabel: string;
+  siteScope: string;
+  departmentScope: (name: string, own: boolean) => string;
+  ownTargets: string;
+  ownTargetsHint: string;
+  followsSite: string;
 }
 
 export const serviceLevelsStrings: Catalogs<ServiceLevelsStrings> = {
   en: {
     heading: 'Service levels',
-    intro: 'Response targets and escalation for every department of this site. Times count the business hours of the ticket’s department (set in the Departments tab).',
+    intro: 'Response targets and escalation for the departments of this site: the site’s, or a department’s own. Times count the business hours of the ticket’s department (set in the Departments tab).',
     loading: 'Loading service levels…',
     loadFailed: (m) => `Could not load the service levels: ${m}`,
     saveFailed: (m) => `Could not save: ${m}`,
@@ -59,10 +66,16 @@ export const serviceLevelsStrings: Catalogs<ServiceLevelsStrings> = {
     badNumber: (f) => `${f}: enter a number.`,
     save: 'Save',
     saved: 'Service levels saved.',
+    scopeLabel: 'Targets for',
+    siteScope: 'The site (every department without its own)',
+    departmentScope: (n, own) => (own ? `${n} (its own targets)` : `${n} (the site’s targets)`),
+    ownTargets: 'This department has targets of its own',
+    ownTargetsHint: 'Its own first-response targets and escalation steps replace the site’s, all of them, for its tickets.',
+    followsSite: 'This department follows the site’s targets.',
   },
   'zh-CN': {
     heading: '服务级别',
-    intro: '本站点所有部门的响应目标和升级规则。时间按工单所属部门的工作时间计算（在“部门”选项卡中设置）。',
+    intro: '本站点各部门的响应目标和升级规则：站点的，或部门自己的。时间按工单所属部门的工作时间计算（在“部门”选项卡中设置）。',
     loading: '正在加载服务级别…',
     loadFailed: (m) => `无法加载服务级别：${m}`,
     saveFailed: (m) => `无法保存：${m}`,
@@ -84,10 +97,16 @@ export const serviceLevelsStrings: Catalogs<ServiceLevelsStrings> = {
     badNumber: (f) => `${f}：请输入数字。`,
     save: '保存',
     saved: '服务级别已保存。',
+    scopeLabel: '目标适用于',
+    siteScope: '站点（没有自己目标的所有部门）',
+    departmentScope: (n, own) => (own ? `${n}（自己的目标）` : `${n}（站点的目标）`),
+    ownTargets: '此部门使用自己的目标',
+    ownTargetsHint: '部门自己的首次响应目标和升级步骤将全部取代站点的设置，用于该部门的工单。',
+    followsSite: '此部门沿用站点的目标。',
   },
   'zh-TW': {
     heading: '服務等級',
-    intro: '本網站所有部門的回應目標和升級規則。時間按工單所屬部門的營業時間計算（在「部門」分頁中設定）。',
+    intro: '本網站各部門的回應目標和升級規則：網站的，或部門自己的。時間按工單所屬部門的營業時間計算（在「部門」分頁中設定）。',
     loading: '正在載入服務等級…',
     loadFailed: (m) => `無法載入服務等級：${m}`,
     saveFailed: (m) => `無法儲存：${m}`,
@@ -109,5 +128,11 @@ export const serviceLevelsStrings: Catalogs<ServiceLevelsStrings> = {
     badNumber: (f) => `${f}：請輸入數字。`,
     save: '儲存',
     saved: '服務等級已儲存。',
+    scopeLabel: '目標適用於',
+    siteScope: '網站（沒有自己目標的所有部門）',
+    departmentScope: (n, own) => (own ? `${n}（自己的目標）` : `${n}（網站的目標）`),
+    ownTargets: '此部門使用自己的目標',
+    ownTargetsHint: '部門自己的首次回應目標和升級步驟將全部取代網站的設定，用於該部門的工單。',
+    followsSite: '此部門沿用網站的目標。',
   },
 };

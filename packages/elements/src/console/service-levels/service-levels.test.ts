@@ -2,8 +2,8 @@
  * The Service levels tab of Settings against the REAL server: an admin sees the site's targets and
  * escalation steps, changes them with the keyboard and the server holds the change; an out-of-range
  * value and steps out of order are refused with the server's reason next to the form; a supervisor
- * reads the values without a form; an agent has no such tab. Every test puts the defaults back: other
- * files' tickets are planned with them.
+ * reads the values without a form; an agent has no such tab; a department gets targets of its own and
+ * goes back to the site's. Every test puts the defaults back: other files' tickets are planned with them.
  */
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -24,10 +24,13 @@ const { describe, it, afterEach } = globalThis as unknown as { describe: (n: str
 const DEFAULTS = { escalationMinutes: [24 * 60, 48 * 60, 72 * 60], priorityTargets: { urgent: 30 } };
 const slaNow = async (): Promise<SlaSettings> => (await consoleApi<{ settings: TicketSettings }>('admin', 'GET', '/settings')).body.settings.sla;
 
+const departmentsNow = async () => (await consoleApi<{ settings: TicketSettings }>('admin', 'GET', '/settings')).body.settings.calendars;
+
 afterEach(async () => {
   fixtureCleanup();
   sessionStorage.removeItem(TOKEN_KEY);
   expect((await consoleApi('admin', 'PUT', '/settings/sla', DEFAULTS)).status).to.equal(200);
+  for (const d of await departmentsNow()) if (d.targets) expect((await consoleApi('admin', 'PUT', `/settings/sla/departments/${d.departmentId}`, null)).status).to.equal(200);
 });
 
 const settingsOf = (el: ParleyConsole) => shadow(el).querySelector('parley-console-settings');
@@ -122,6 +125,58 @@ describe('<parley-console> settings: service levels', () => {
     button(r, 'Save')!.click();
     await waitUntil(async () => (await slaNow()).escalationMinutes[1] === 36 * 60, 'not stored', WAIT);
     await waitUntil(() => !r.querySelector('#save-error'), 'the error stayed', WAIT);
+  });
+
+  it('an admin gives Sales targets of its own from the keyboard; steps out of order are refused; Sales then follows the site again', async () => {
+    const el = await openTab(await signedIn('admin'));
+    const r = root(el);
+    const { sales } = (await server()).departments;
+    const salesNow = async () => (await departmentsNow()).find((d) => d.departmentId === sales.id)!.targets;
+    const scope = labelled<HTMLSelectElement>(r, 'Targets for');
+    expect(text(scope.selectedOptions[0])).to.equal('The site (every department without its own)');
+    choose(scope, 'Sales (the site’s targets)');
+    await waitUntil(() => r.querySelector('#own'), 'no choice of own targets', WAIT);
+    const own = labelled<HTMLInputElement>(r, 'This department has targets of its own');
+    expect(own.checked).to.equal(false);
+    expect(text(r.querySelector('#own-hint'))).to.equal('This department follows the site’s targets.');
+    expect(r.querySelector('#level-1')).to.equal(null);
+    await expect(viewOf(el)).to.be.accessible();
+
+    // Space ticks it; the form starts from the site's values.
+    own.focus();
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => r.querySelector('#level-1'), 'no fields', WAIT);
+    expect(labelled<HTMLInputElement>(r, 'Urgent priority: first response').value).to.equal('30');
+    expect([1, 2, 3].map((l) => r.querySelector<HTMLInputElement>(`#level-${l}`)!.value)).to.deep.equal(['24', '48', '72']);
+    await expect(viewOf(el)).to.be.accessible();
+
+    type(r.querySelector<HTMLInputElement>('#level-1')!, '60');
+    button(r, 'Save')!.click();
+    await waitUntil(() => text(r.querySelector('#save-error')).includes('in order'), 'no order refusal', WAIT);
+    expect(await salesNow()).to.equal(null);
+
+    await tabTo((a) => a.id === 'target-normal', 'the normal priority target', 60, 'Shift+Tab');
+    await sendKeys({ type: '1' });
+    type(r.querySelector<HTMLInputElement>('#level-1')!, '2');
+    await tabTo((a) => a.tagName === 'BUTTON' && text(a) === 'Save', 'Save');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(r.querySelector('.visually-hidden[role="status"]')) === 'Service levels saved.', 'not saved', WAIT);
+    expect(await salesNow()).to.deep.equal({ priorityTargets: { urgent: 30, normal: 60 }, escalationMinutes: [120, 2880, 4320] });
+    expect((await slaNow()).escalationMinutes, 'the site keeps its own').to.deep.equal(DEFAULTS.escalationMinutes);
+    expect(text(scope.selectedOptions[0])).to.equal('Sales (its own targets)');
+    expect(r.querySelector('#save-error')).to.equal(null);
+
+    // The site's form is the site's: Sales' numbers are not in it.
+    choose(scope, 'The site (every department without its own)');
+    await waitUntil(() => r.querySelector<HTMLInputElement>('#level-1')?.value === '24', 'the site form did not come back', WAIT);
+    expect(r.querySelector('#own')).to.equal(null);
+
+    choose(scope, 'Sales (its own targets)');
+    await waitUntil(() => r.querySelector<HTMLInputElement>('#level-1')?.value === '2', 'Sales’ own values not shown', WAIT);
+    labelled<HTMLInputElement>(r, 'This department has targets of its own').click();
+    button(r, 'Save')!.click();
+    await waitUntil(async () => (await salesNow()) === null, 'Sales kept its own targets', WAIT);
+    await waitUntil(() => text(scope.selectedOptions[0]) === 'Sales (the site’s targets)', 'the option did not change', WAIT);
   });
 
   it('supervisors read the values without a form; agents have no Service levels tab', async () => {
