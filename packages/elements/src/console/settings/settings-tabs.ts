@@ -21,6 +21,7 @@ export const SETTINGS_TABS: readonly SettingsTab[] = [
   { id: 'departments', label: { en: 'Departments', 'zh-CN': '部门', 'zh-TW': '部門' }, roles: ['admin'], tag: 'parley-console-departments', load: () => import('../departments/departments.js') },
   { id: 'site', label: { en: 'Site', 'zh-CN': '站点', 'zh-TW': '網站' }, roles: ['admin'], tag: 'parley-console-site-settings', load: () => import('../site-settings/site-settings.js') },
   { id: 'service-levels', label: { en: 'Service levels', 'zh-CN': '服务级别', 'zh-TW': '服務等級' }, roles: ['supervisor', 'admin'], tag: 'parley-console-service-levels', load: () => import('../service-levels/service-levels.js') },
+  { id: 'api-tokens', label: { en: 'API tokens', 'zh-CN': 'API 令牌', 'zh-TW': 'API 權杖' }, roles: ['admin'], tag: 'parley-console-api-tokens', load: () => import('../api-tokens/api-tokens.js') },
   { id: 'audit', label: { en: 'Audit log', 'zh-CN': '审计日志', 'zh-TW': '稽核日誌' }, roles: ['admin'], tag: 'parley-console-audit', load: () => import('../audit/audit.js') },
   { id: 'retention', label: { en: 'Retention', 'zh-CN': '数据保留', 'zh-TW': '資料保留' }, roles: ['admin'], tag: 'parley-console-retention', load: () => import('../retention/retention.js') },
   { id: 'contacts', label: { en: 'Contacts', 'zh-CN': '联系人', 'zh-TW': '聯絡人' }, roles: ['agent', 'supervisor', 'admin'], tag: 'parley-console-contacts', load: () => import('../contacts/contacts.js') },
