@@ -24,7 +24,7 @@ const only = process.argv.find((a) => a.startsWith('--db='))?.slice(5);
 
 const run = (label, env, hold, files) =>
   new Promise((resolve) => {
-    const args = files ? ['exec', 'sh', '-c', `node --import tsx --test --test-concurrency=1 ${files.join(' ')}`] : ['test'];
+    const args = files ? ['exec', 'sh', '-c', `node --import tsx --test --test-concurrency=1 --test-timeout=180000 ${files.join(' ')}`] : ['test'];
     const child = spawn('pnpm', ['--filter', '@parley/server', ...args], { stdio: ['ignore', hold ? 'pipe' : 'inherit', hold ? 'pipe' : 'inherit'], env });
     let out = `\n# server tests on ${label}\n`;
     if (!hold) process.stdout.write(out);

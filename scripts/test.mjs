@@ -1,9 +1,11 @@
 // `pnpm test`: every suite, in phases; within a phase, lanes run at the same time and each lane runs its
 // steps one after another. Why lanes: on a 2-core machine the PGlite server pass keeps about 1.2 cores
-// busy for 7 minutes, and the short suites beside it (type check, unit, search, cluster, faults and the
+// busy for 7 minutes, and the short suites beside it (type check, unit, search, cluster and the
 // PostgreSQL server pass) fit in the rest; one after another the whole suite took over 20 minutes.
-// The two browser suites run beside each other: the element tests (one file at a time against one shared
-// server) keep about 0.6 of a core busy, the end-to-end files (two at a time) about 1.2.
+// The element tests (one file at a time against one shared server) keep about 0.6 of a core busy, so the
+// fault tests run beside them. The end-to-end files (two at a time, each with a server process and a
+// browser) run alone: beside the element tests both took twice as long, and tests that wait on real
+// timing began to fail.
 //
 // The first lane's output streams as it runs; the others' is held and printed after it, so the log reads
 // one step at a time. A failed step finishes its phase (its neighbours' results are worth having) and
@@ -15,9 +17,10 @@ const PHASES = [
   [['build']],
   [
     ['test:server:pglite'],
-    ['typecheck', 'test:client', 'test:search', 'test:budget', 'test:docs', 'test:server:pg-sensitive', 'test:cluster', 'test:faults'],
+    ['typecheck', 'test:client', 'test:search', 'test:budget', 'test:docs', 'test:server:pg-sensitive', 'test:cluster'],
   ],
-  [['test:elements'], ['test:e2e']],
+  [['test:elements'], ['test:faults']],
+  [['test:e2e']],
   [['test:production']],
 ];
 
