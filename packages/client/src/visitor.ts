@@ -80,6 +80,8 @@ export class VisitorClient extends EventTarget {
   private readonly outbox: Outbox;
   private readonly typingSignal: TypingSignal;
   private committed: TimelineEntry[] = [];
+  /** Messages of a conversation not adopted yet (see receive()). */
+  private early: Message[] = [];
   private socket: VisitorSocket | null = null;
   private connecting: Promise<void> | null = null;
   private typingExpiry: ReturnType<typeof setTimeout> | null = null;
@@ -210,9 +212,8 @@ export class VisitorClient extends EventTarget {
 
   /** After a close: a fresh conversation with a fresh greeting. */
   async startNew(): Promise<void> {
-    this.committed = [];
-    this.store.removeItem(this.keys.conversation);
-    this.publish({ conversation: null, agentTyping: null });
+    // The closed one's typing indicator went with it; adopting the new one sets it again.
+    this.forgetConversation();
     await this.start();
   }
 
@@ -362,7 +363,8 @@ export class VisitorClient extends EventTarget {
   }
 
   private adopt(sync: ConversationSync<VisitorConversation>): void {
-    this.committed = mergeCommitted(this.committed, sync.messages);
+    this.committed = mergeCommitted(this.committed, [...sync.messages, ...this.early.filter((m) => m.conversationId === sync.conversation.id)]);
+    this.early = [];
     this.setConversation(sync.conversation);
     this.bindUnassigned();
   }
@@ -391,6 +393,9 @@ export class VisitorClient extends EventTarget {
   private receive(messages: Message[]): void {
     const id = this.state.conversation?.id;
     const mine = messages.filter((m) => m.conversationId === id);
+    // A new conversation's first rows (the bot's greeting) can arrive before the start's ack names it:
+    // kept until adopt() (a few at most), or they would be lost until some later message shows the gap.
+    this.early = [...this.early, ...messages].slice(-20);
     if (mine.length === 0) return;
     this.committed = mergeCommitted(this.committed, mine);
     const fromAgent = mine.some((m) => m.author === 'agent');

@@ -1,5 +1,5 @@
 import { css, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { AgentClient } from '@parley/client';
 import { ClientController } from '../internal/client-controller.js';
 import { localized, type Locale } from '../internal/i18n.js';
@@ -33,7 +33,17 @@ export class ParleyConsoleSubview extends ParleyElement {
   /** The console's agent socket: who is signed in and the department directory. */
   @property({ attribute: false }) client: AgentClient | null = null;
 
+  /** What the view's polite live region says (saved, revoked …): set it through say(). */
+  @state() protected announcement = '';
+
   private readonly clientCtl = new ClientController<AgentClient>(this);
+
+  /** Says `message` in the view's live region, again even when the words are the same as last time. */
+  protected async say(message: string): Promise<void> {
+    this.announcement = '';
+    await this.updateComplete;
+    this.announcement = message;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client')) this.clientCtl.client = this.client;

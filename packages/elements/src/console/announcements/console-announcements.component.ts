@@ -48,7 +48,6 @@ export class ParleyConsoleAnnouncements extends ParleyConsoleSubview {
   @state() private receipts: AnnouncementReceipts | null = null;
   @state() private busy = false;
   @state() private error = '';
-  @state() private announcement = '';
 
   @query('parley-console-announcement-editor') private editorEl?: ParleyConsoleAnnouncementEditor;
 
@@ -69,11 +68,6 @@ export class ParleyConsoleAnnouncements extends ParleyConsoleSubview {
   }
 
   /** Says `message` in the live region, even when it is the same words as last time. */
-  private async say(message: string): Promise<void> {
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = message;
-  }
 
   private async loadList(): Promise<void> {
     this.error = '';

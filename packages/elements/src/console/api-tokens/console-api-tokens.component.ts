@@ -70,7 +70,6 @@ export class ParleyConsoleApiTokens extends ParleyConsoleSubview {
   @state() private created: { name: string; secret: string } | null = null;
   @state() private confirming: string | null = null;
   @state() private busy = false;
-  @state() private announcement = '';
 
   private readonly l10n = new LocaleController(this, apiTokensStrings);
   private api: ApiTokensApi | null = null;
@@ -90,12 +89,6 @@ export class ParleyConsoleApiTokens extends ParleyConsoleSubview {
     } catch (err) {
       this.loadError = this.l10n.s.loadFailed(err instanceof Error ? err.message : String(err));
     }
-  }
-
-  private async say(message: string): Promise<void> {
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = message;
   }
 
   private async focusOn(selector: string): Promise<void> {

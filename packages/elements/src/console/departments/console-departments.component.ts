@@ -35,7 +35,6 @@ export class ParleyConsoleDepartments extends ParleyConsoleSubview {
   @state() private screen: Screen = { kind: 'list' };
   @state() private list: DepartmentAdmin[] | null = null;
   @state() private error = '';
-  @state() private announcement = '';
   @state() private busy = false;
   @state() private draft: { names: LocaleTexts; routing: RoutingMode } = { names: {}, routing: 'manual' };
   @state() private deleting: DepartmentAdmin | null = null;
@@ -56,12 +55,6 @@ export class ParleyConsoleDepartments extends ParleyConsoleSubview {
 
   private nameOf(d: DepartmentAdmin): string {
     return localized(d.names, this.l10n.locale);
-  }
-
-  private async say(message: string): Promise<void> {
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = message;
   }
 
   private message(err: unknown): string {

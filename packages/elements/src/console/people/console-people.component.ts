@@ -96,7 +96,6 @@ export class ParleyConsolePeople extends ParleyConsoleSubview {
   @state() private inviting = false;
   @state() private busy = false;
   @state() private dialog: Dialog = null;
-  @state() private said = '';
 
   @query('dialog') private dialogEl?: HTMLDialogElement;
 
@@ -119,12 +118,6 @@ export class ParleyConsolePeople extends ParleyConsoleSubview {
       this.data = null;
       this.error = this.l10n.s.failed(err instanceof Error ? err.message : String(err));
     }
-  }
-
-  private async say(message: string): Promise<void> {
-    this.said = '';
-    await this.updateComplete;
-    this.said = message;
   }
 
   private deptName(id: string): string {
@@ -240,7 +233,7 @@ export class ParleyConsolePeople extends ParleyConsoleSubview {
       <p class="hint">${s.intro}</p>
       ${this.inviting ? this.renderInvite() : html`<p><button type="button" class="primary invite" @click=${() => void this.startInvite()}>${s.invite}</button></p>`}
       ${this.formError && !this.dialog ? html`<p class="error" role="alert">${this.formError}</p>` : nothing} ${this.renderList()} ${this.renderDialog()}
-      <div class="visually-hidden" role="status">${this.said}</div>
+      <div class="visually-hidden" role="status">${this.announcement}</div>
     `;
   }
 

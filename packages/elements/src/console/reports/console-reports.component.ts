@@ -45,7 +45,6 @@ export class ParleyConsoleReports extends ParleyConsoleSubview {
   @state() private report: ReportResponse | null = null;
   @state() private breakdowns: Partial<Record<ReportSectionName, Breakdown>> = {};
   @state() private monthly: MonthlyReportSummary[] | null = null;
-  @state() private announcement = '';
 
   private readonly l10n = new LocaleController(this, reportsStrings);
   private api: ReportsApi | null = null;

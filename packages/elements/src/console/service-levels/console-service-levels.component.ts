@@ -103,7 +103,6 @@ export class ParleyConsoleServiceLevels extends ParleyConsoleSubview {
   /** Field ids the last refusal was about (aria-invalid, described by the error). */
   @state() private invalid: string[] = [];
   @state() private busy = false;
-  @state() private announcement = '';
 
   private readonly l10n = new LocaleController(this, serviceLevelsStrings);
   private api: ServiceLevelsApi | null = null;
@@ -140,12 +139,6 @@ export class ParleyConsoleServiceLevels extends ParleyConsoleSubview {
     this.draft = draftOf(targets ?? settings.sla);
     this.saveError = '';
     this.invalid = [];
-  }
-
-  private async say(message: string): Promise<void> {
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = message;
   }
 
   private label(id: string): string {

@@ -94,7 +94,6 @@ export class ParleyConsoleSiteSettings extends ParleyConsoleSubview {
   @state() private draft: Draft | null = null;
   @state() private error = '';
   @state() private busy = false;
-  @state() private announcement = '';
   @state() private secretOnce: SecretRotation | null = null;
 
   @query('dialog') private dialogEl?: HTMLDialogElement;
@@ -105,12 +104,6 @@ export class ParleyConsoleSiteSettings extends ParleyConsoleSubview {
   protected override sessionChanged(): void {
     this.api = this.token ? new SiteApi(this.server, this.token, () => this.emit('parley-settings-unauthorized', {})) : null;
     if (this.api) void this.load();
-  }
-
-  private async say(message: string): Promise<void> {
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = message;
   }
 
   private fail(err: unknown): void {

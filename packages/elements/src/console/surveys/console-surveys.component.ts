@@ -38,7 +38,6 @@ export class ParleyConsoleSurveys extends ParleyConsoleSubview {
   @state() private results: EmployeeSurveyResults | null = null;
   @state() private group = 'all';
   @state() private error = '';
-  @state() private announcement = '';
 
   @query('parley-console-survey-editor') private editorEl?: ParleyConsoleSurveyEditor;
 

@@ -35,7 +35,6 @@ export class ParleyConsoleWebhooks extends ParleyConsoleSubview {
   @state() private screen: Screen = { kind: 'list' };
   @state() private endpoints: WebhookEndpoint[] | null = null;
   @state() private error = '';
-  @state() private announcement = '';
 
   @query('parley-console-webhook-editor') private editorEl?: ParleyConsoleWebhookEditor;
   @query('parley-console-webhook-log') private logEl?: ParleyConsoleWebhookLog;
@@ -53,11 +52,6 @@ export class ParleyConsoleWebhooks extends ParleyConsoleSubview {
   }
 
   /** Says `message` in the live region, even when it is the same words as last time. */
-  private async say(message: string): Promise<void> {
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = message;
-  }
 
   private async loadList(): Promise<void> {
     this.error = '';
