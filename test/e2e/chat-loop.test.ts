@@ -58,6 +58,10 @@ test('visitor -> bot -> queue -> agent -> live exchange -> reloads lose nothing 
   await v.say('My order #123 has not arrived <b>yet</b>');
   await waitFor(() => committedRows(a.log), (rows) => rows.some((r) => r.author === 'visitor' && /<b>yet<\/b>/.test(r.text)), 15_000, 'visitor message at agent, as text');
 
+  // A single-page app's route change (no page load): the agent sees the visitor's new page at once.
+  await visitorPage.evaluate(() => history.pushState({}, '', '/?section=pricing'));
+  await agentPage.getByText(`${env.server.url}/?section=pricing`).first().waitFor();
+
   const visitorBefore = await committedRows(v.log);
   const agentBefore = await committedRows(a.log);
   assert.deepEqual(

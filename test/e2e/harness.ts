@@ -3,14 +3,16 @@
  * PGlite default in a throwaway data folder, and a real Chromium driven through playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { migratedPgliteDataDir } from '../../server/src/testing.js';
 import { freePort } from '../support/net.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+const SERVER_BUILD = join(ROOT, 'server/dist/main.js');
 
 export const ACCOUNTS = {
   admin: { email: 'admin@parley.test', password: 'parley-admin', name: 'Ada Admin' },
@@ -35,14 +37,20 @@ export class ServerProcess {
 
   /** Admins sign in with a password alone unless `env` says ADMIN_2FA=required (two-factor.test.ts). */
   static async create(env: Record<string, string> = {}): Promise<ServerProcess> {
-    const server = new ServerProcess(await freePort(), mkdtempSync(join(tmpdir(), 'parley-e2e-')), { ADMIN_2FA: 'optional', ...env });
+    const dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
+    // A migrated empty database, as a first start would leave it, without paying initdb per file.
+    cpSync(await migratedPgliteDataDir(), dataDir, { recursive: true });
+    const server = new ServerProcess(await freePort(), dataDir, { ADMIN_2FA: 'optional', ...env });
     await server.start();
     return server;
   }
 
   async start(): Promise<void> {
     const { TEST_DATABASE_URL: _ignored, DATABASE_URL: _alsoIgnored, ...env } = process.env;
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    // The production build (`pnpm build`, which `pnpm test` runs first, as these tests need dist/ anyway)
+    // under plain node: what is deployed, and no per-process TypeScript compile of the whole server.
+    const entry = existsSync(SERVER_BUILD) ? [SERVER_BUILD] : ['--import', 'tsx', 'server/src/main.ts'];
+    this.child = spawn(process.execPath, entry, {
       cwd: ROOT,
       env: { ...env, PORT: String(this.port), HOST: '127.0.0.1', PARLEY_DATA_DIR: this.dataDir, LOG_LEVEL: 'warn', ...this.extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],

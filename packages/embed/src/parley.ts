@@ -263,6 +263,29 @@ const w = window as unknown as { Parley?: ParleyApi | Preload };
     else addEventListener('load', whenIdle, { once: true });
   };
 
+  // Single-page apps: a route change is a new page for the agent too. Told only while a chat is stored
+  // (the server moves the open conversation's page and shows it to its agent); the next chat starts
+  // from wherever the visitor is anyway.
+  let url = location.href;
+  const routed = (): void => {
+    try {
+      const token = (JSON.parse(storage(`parley:${site}:visitor`) ?? 'null') as { token?: string } | null)?.token;
+      if (location.href === url || !token || !storage(`parley:${site}:conversation`)) return;
+      url = location.href;
+      fetch(`${origin}/api/visitor/page`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ siteKey: site, visitorToken: token, url: url.slice(0, 2000) }) }).catch(() => {});
+    } catch {
+      // Whatever is stored, the app's own navigation must go on.
+    }
+  };
+  for (const m of ['pushState', 'replaceState'] as const) {
+    const original = history[m];
+    history[m] = function (this: History, ...args: Parameters<History['pushState']>) {
+      original.apply(this, args);
+      routed();
+    };
+  }
+  addEventListener('popstate', routed);
+
   // NPS after a number of days as a contact: after the page's own work, never over the open panel.
   const autoNps = (): void =>
     void checkNps({ server: origin, site, locale, busy: () => el.hasAttribute('open') }).then(

@@ -80,6 +80,8 @@ export const loginSchema = z.object({
   password: text().min(1, 'password is required').max(1000),
 });
 export const visitorSessionSchema = z.object({ siteKey: text().min(1).max(100) });
+/** A single-page app moved to another page (parley.js): what the agent sees as the visitor's page. */
+export const visitorPageSchema = z.object({ siteKey: text().min(1).max(100), visitorToken: text().min(16).max(200), url: text().min(1).max(2000) }).strict();
 
 /** First issue's message, prefixed with its path: one clear line for the `message` of an error ack. */
 export function describeZodError(error: z.ZodError): string {

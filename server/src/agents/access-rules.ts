@@ -68,6 +68,7 @@ export const ROUTE_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/sites/:siteKey/widget': 'public',
   'POST /api/visitor/session': 'public',
   'POST /api/visitor/identify': 'visitor',
+  'POST /api/visitor/page': 'visitor',
   'GET /api/kb/:siteKey/categories': 'public',
   'GET /api/kb/:siteKey/articles': 'public',
   'GET /api/kb/:siteKey/articles/:id': 'public',

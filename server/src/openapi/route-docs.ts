@@ -41,6 +41,7 @@ import {
   ticketPatchSchema,
   twoFactorConfirmSchema,
   twoFactorProofSchema,
+  visitorPageSchema,
   visitorSessionSchema,
   voteInputSchema,
   webhookEndpointInputSchema,
@@ -114,6 +115,7 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
 
   // ---------- visitors and contacts ----------
   'POST /api/visitor/session': { summary: 'A new anonymous visitor session', body: visitorSessionSchema },
+  'POST /api/visitor/page': { summary: "A single-page app's new page (parley.js): the visitor's open conversation shows it to its agent", body: visitorPageSchema },
   'POST /api/visitor/identify': { summary: 'Join the visitor to a contact with a userHash or a signed JWT', body: identifySchema },
   'GET /api/console/contacts': { summary: 'Find contacts by name, email or user id (`?q=`)' },
   'GET /api/console/contacts/{id}': { summary: "A contact's profile, conversations, tickets and survey answers you may see" },

@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Locale, VisitorSession } from '@parley/protocol';
 import type { AppContext } from '../context.js';
 import { randomToken, sha256 } from '../auth/password.js';
-import { visitors } from '../db/schema.js';
+import { conversations, visitors } from '../db/schema.js';
+import { publishConversation } from '../conversations/service.js';
 import { AppError } from '../lib/errors.js';
 import { originAllowed, siteByKey } from '../sites/service.js';
 
@@ -50,4 +51,20 @@ export async function authenticateVisitor(ctx: AppContext, input: { siteKey: str
 export async function visitorOfToken(ctx: AppContext, siteId: string, token: string): Promise<string | null> {
   const [v] = await ctx.db.select({ id: visitors.id, siteId: visitors.siteId }).from(visitors).where(eq(visitors.tokenHash, sha256(token)));
   return v && v.siteId === siteId ? v.id : null;
+}
+
+/**
+ * The visitor's page changed without a page load (a single-page app's route, told by parley.js): the
+ * visitor, and their open conversation, now show it, and its agent sees it at once.
+ */
+export async function recordPage(ctx: AppContext, input: { siteKey: string; token: string; origin?: string; url: string }): Promise<{ conversationId: string | null }> {
+  const { visitorId } = await authenticateVisitor(ctx, input);
+  await ctx.db.update(visitors).set({ pageUrl: input.url }).where(eq(visitors.id, visitorId));
+  const [open] = await ctx.db
+    .update(conversations)
+    .set({ pageUrl: input.url })
+    .where(and(eq(conversations.visitorId, visitorId), ne(conversations.status, 'closed')))
+    .returning({ id: conversations.id });
+  if (open) await publishConversation(ctx, open.id);
+  return { conversationId: open?.id ?? null };
 }
