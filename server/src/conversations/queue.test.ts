@@ -288,7 +288,12 @@ test('after a restart, stale presence is reset and orphaned conversations requeu
   // As if the process had died: the socket is gone without a disconnect being handled.
   server.app.ctx.state.closing = true;
   alice.close();
-  await new Promise((r) => setTimeout(r, 100));
+  // Until the server has dropped the socket (not a fixed 100 ms: under load the close arrives later, and
+  // its handler would then see `closing` already false and set presence itself).
+  const aliceId = server.accounts.alice.id;
+  const connected = () => [...server.app.ctx.agents.sockets.values()].some((s) => (s.data as { agentId?: string }).agentId === aliceId);
+  for (let i = 0; i < 100 && connected(); i++) await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeout(r, 50));
   server.app.ctx.state.closing = false;
   const [stale] = await db().select({ p: agents.presence }).from(agents).where(eq(agents.id, server.accounts.alice.id));
   assert.equal(stale!.p, 'online');

@@ -160,12 +160,15 @@ describe('<parley-chat>', () => {
     await el.updateComplete;
     expect(buttonNamed(el, 'End chat')).to.have.length(1);
     expect(buttonNamed(el, 'Cancel')).to.have.length(1);
+    // The confirmation waits while a command is on its way (the handoff's ack may trail the queue update).
+    await waitUntil(() => !buttonNamed(el, 'End chat')[0]?.disabled, 'End chat stayed disabled', WAIT);
     buttonNamed(el, 'End chat')[0].click();
     await waitUntil(() => buttonNamed(el, 'Start a new chat').length === 1, 'chat did not end', WAIT);
     expect(root(el).querySelector('textarea')).to.equal(null);
     // Told from the visitor's side, not the agent's ("The visitor ended the chat").
     await waitUntil(() => messages(el, 'system').some((m) => m.textContent?.trim() === 'You ended the chat'), 'no "You ended the chat"', WAIT);
     expect(messages(el, 'system').some((m) => /visitor/i.test(m.textContent ?? ''))).to.equal(false);
+    await waitUntil(() => !buttonNamed(el, 'Start a new chat')[0]?.disabled, 'Start a new chat stayed disabled', WAIT);
     buttonNamed(el, 'Start a new chat')[0].click();
     await waitUntil(() => root(el).querySelector('textarea') !== null && messages(el, 'bot').length > 0, 'no new chat', WAIT);
   });
