@@ -25,7 +25,7 @@ import { intParam } from '../kb/routes.js';
 import { AppError } from '../lib/errors.js';
 import { parseInput, readJson, type AgentVars } from '../lib/http.js';
 import { limitPerIp } from '../limits/http.js';
-import { siteCors } from '../sites/cors.js';
+import { siteCors, siteKeyInBody } from '../sites/cors.js';
 import { staffOf } from '../tickets/access.js';
 import { contactFor, requireAdmin } from './access.js';
 import { contactProfile, searchContacts } from './console.js';
@@ -38,10 +38,7 @@ export function contactVisitorRoutes(ctx: AppContext) {
   const app = new Hono();
   app.use(
     '/identify',
-    siteCors(ctx, async (c) => {
-      const body: unknown = await c.req.json().catch(() => undefined);
-      return typeof body === 'object' && body && 'siteKey' in body ? String(body.siteKey) : '';
-    }),
+    siteCors(ctx, siteKeyInBody),
   );
   // The same per-IP budget as new sessions: guessing hashes costs as much as making visitors.
   app.post('/identify', limitPerIp(ctx, 'visitorSessionsPerIp'), async (c) => {

@@ -7,6 +7,12 @@ import { originAllowed, siteByKey } from './service.js';
  * CORS by the site's own allowlist. A preflight carries no body (the site key may be in it), so it
  * is answered permissively; the real request is refused with 403 when its Origin is not allowed.
  */
+/** For siteCors on JSON POSTs that name their site in the body (`{ siteKey, ... }`): '' when they do not. */
+export async function siteKeyInBody(c: Context): Promise<string> {
+  const body: unknown = await c.req.json().catch(() => undefined);
+  return typeof body === 'object' && body && 'siteKey' in body ? String(body.siteKey) : '';
+}
+
 export function siteCors(ctx: AppContext, keyOf: (c: Context) => string | Promise<string>): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header('origin');

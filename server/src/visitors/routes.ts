@@ -3,7 +3,7 @@ import { describeZodError, visitorPageSchema, visitorSessionSchema } from '@parl
 import type { AppContext } from '../context.js';
 import { AppError } from '../lib/errors.js';
 import { limitPerIp } from '../limits/http.js';
-import { siteCors } from '../sites/cors.js';
+import { siteCors, siteKeyInBody } from '../sites/cors.js';
 import { parseInput } from '../lib/http.js';
 import { createVisitorSession, localeFromHeader, recordPage } from './service.js';
 
@@ -11,10 +11,7 @@ export function visitorRoutes(ctx: AppContext) {
   const app = new Hono();
   app.use(
     '/session',
-    siteCors(ctx, async (c) => {
-      const body: unknown = await c.req.json().catch(() => undefined);
-      return typeof body === 'object' && body && 'siteKey' in body ? String(body.siteKey) : '';
-    }),
+    siteCors(ctx, siteKeyInBody),
   );
   // After the CORS check, so a refused browser can still read the 429 and its Retry-After.
   app.post('/session', limitPerIp(ctx, 'visitorSessionsPerIp'), async (c) => {
@@ -25,10 +22,7 @@ export function visitorRoutes(ctx: AppContext) {
   });
   app.use(
     '/page',
-    siteCors(ctx, async (c) => {
-      const body: unknown = await c.req.json().catch(() => undefined);
-      return typeof body === 'object' && body && 'siteKey' in body ? String(body.siteKey) : '';
-    }),
+    siteCors(ctx, siteKeyInBody),
   );
   // A route change is read-like traffic, as frequent as help-center reads: the same per-IP budget.
   app.post('/page', limitPerIp(ctx, 'kbReadsPerIp'), async (c) => {
