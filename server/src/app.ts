@@ -64,7 +64,7 @@ import { contactConsoleRoutes, contactVisitorRoutes } from './contacts/routes.js
 import { webRoutes } from './web/routes.js';
 import { webhookConsoleRoutes } from './webhooks/console-routes.js';
 import { webhookDeliverHandler } from './webhooks/deliver.js';
-import { createWebhookCache, emitMessageEvents, WEBHOOK_DELIVER_JOB } from './webhooks/events.js';
+import { createWebhookCache, emitMessageEvents, knownWants, WEBHOOK_DELIVER_JOB } from './webhooks/events.js';
 
 export interface CreateAppOptions {
   db: Database;
@@ -107,7 +107,16 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
     agents: io.of(NAMESPACES.agent) as unknown as AgentNamespace,
     limits: createLimiters({ config, logger, onLimited: (name) => metrics.rateLimited.inc({ limit: name }) }),
     metrics,
-    writer: createMessageWriter({ db: opts.db.db, clock: () => ctx.clock(), inBatch: (tx, written) => emitMessageEvents(tx, ctx, written) }),
+    writer: createMessageWriter({
+      db: opts.db.db,
+      line: opts.db.transactionLine(),
+      clock: () => ctx.clock(),
+      inBatch: {
+        // A site known to want no message events (the usual case) lets COMMIT ride behind the insert.
+        mayWrite: (siteIds) => siteIds.some((id) => knownWants(ctx, id, 'message.created') !== false),
+        run: (tx, written) => emitMessageEvents(tx, ctx, written),
+      },
+    }),
     jobs: new JobRunner({ db: opts.db.db, clock: () => ctx.clock(), logger }),
     state: { lastAutoAssigned: new Map(), loginFailures: new Map(), routing: Promise.resolve(), distWarned: false, closing: false, kbIndexes: createKbIndexCache(), ticketIndexes: createTicketIndexCache(), webhooks: createWebhookCache() },
   };
@@ -233,7 +242,7 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
       httpServer.closeAllConnections?.();
     });
     await ctx.state.routing.catch(() => undefined);
-    await ctx.writer.drain();
+    await ctx.writer.close();
     await cluster?.close();
     await ctx.limits.close();
     await mailTransport?.close();

@@ -112,12 +112,14 @@ export class ClusterNode {
     readonly name: string,
     readonly port: number,
     readonly env: Record<string, string>,
+    /** The checkout whose server/src/main.ts runs (benchmarks compare another checkout's server). */
+    readonly root = ROOT,
   ) {
     this.url = `http://127.0.0.1:${port}`;
   }
 
-  static async start(name: string, opts: { databaseUrl: string; redisPrefix: string; extraEnv?: Record<string, string> }): Promise<ClusterNode> {
-    const node = new ClusterNode(name, await freePort(), {
+  static async start(name: string, opts: { databaseUrl: string; redisPrefix: string; extraEnv?: Record<string, string>; root?: string }): Promise<ClusterNode> {
+    const env = {
       DATABASE_URL: opts.databaseUrl,
       REDIS_URL: REDIS_URL,
       REDIS_PREFIX: opts.redisPrefix,
@@ -125,7 +127,8 @@ export class ClusterNode {
       // The tests sign in as the seeded admin with a password alone.
       ADMIN_2FA: 'optional',
       ...opts.extraEnv,
-    });
+    };
+    const node = new ClusterNode(name, await freePort(), env, opts.root);
     await node.start();
     return node;
   }
@@ -133,7 +136,7 @@ export class ClusterNode {
   async start(): Promise<void> {
     const { TEST_DATABASE_URL: _t, PARLEY_DATA_DIR: _d, ...env } = process.env;
     this.child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-      cwd: ROOT,
+      cwd: this.root,
       env: { ...env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -150,6 +153,10 @@ export class ClusterNode {
       await new Promise((r) => setTimeout(r, 200));
     }
     throw new Error(`${this.name} did not become healthy in 60 s:\n${this.output}`);
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   /** SIGKILL: no shutdown hook runs, as in a crash. */

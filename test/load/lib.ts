@@ -8,6 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { execSync, fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { io } from 'socket.io-client';
@@ -188,6 +189,24 @@ export function machine(): string {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   ].join('; ');
+}
+
+let clockTicks = 0;
+/**
+ * CPU time (user + system, µs) a process has used so far, read from /proc/<pid>/stat (Linux): works for
+ * any child, the forked server under test and the cluster's plain `node` processes alike. Resolution is
+ * one clock tick (10 ms), fine over a 10 s run.
+ */
+export function cpuMicros(pid: number): number {
+  try {
+    clockTicks ||= Number(execSync('getconf CLK_TCK', { encoding: 'utf8' }).trim()) || 100;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After "pid (comm) " come fields 3.. of proc(5); utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / clockTicks;
+  } catch {
+    return NaN;
+  }
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,7 +1,7 @@
 /**
  * Persisted message throughput and latency at fixed offered rates.
  *
- *   pnpm bench:throughput -- --db=pg|pglite|both --rates=1000,5000,10000 --seconds=10 --visitors=500 [--root=DIR]
+ *   pnpm bench:throughput -- --db=pg|pglite|both --rates=1000,5000,10000 --seconds=10 --visitors=500 [--processes=2] [--root=DIR]
  *
  * Setup: `visitors` conversations handed off to Sales and claimed by alice over /agent, so every
  * message goes visitor -> server (commit) -> ack to the visitor + message:created to the agent. Then,
@@ -9,17 +9,24 @@
  * visitors; no waiting for acks, so a slow server shows up as latency, not as a politely lower rate),
  * and waits at most 20 s for the stragglers. Latency = send -> the agent's message:created, measured on
  * one clock (the generator's). The raw Socket.IO baseline runs the same generator in the same run.
+ * Server CPU per message: the CPU time (user + system) of the server's process(es) over the rate's
+ * sending and draining, divided by the messages acked; for the baseline the same over its own run.
+ * `--processes=2` adds Parley as two processes (server/src/main.ts, as production runs it) on one
+ * PostgreSQL database and Redis: visitors connect to the first, the agent to the second, so every
+ * message crosses the Redis adapter. Their CPU is summed.
  * `--root` benchmarks another checkout's server (e.g. a `git archive` of HEAD) for before/after.
  */
 import { randomUUID } from 'node:crypto';
-import { PG_URL, Sut, ack, flags, fmt, machine, openSocket, percentile, pool, postJson, sleep, sortedOf, table } from './lib.js';
-import type { Socket } from './lib.js';
+import { PG_URL, Sut, ack, cpuMicros, flags, fmt, machine, openSocket, percentile, pool, postJson, sleep, sortedOf, table } from './lib.js';
+import type { Socket, SutInfo } from './lib.js';
+import { ClusterNode, createScratchDatabase, deleteRedisKeys, unavailableReason } from '../cluster/harness.js';
 
 const f = flags();
 const rates = (f.rates ?? '1000,5000,10000').split(',').map(Number);
 const seconds = Number(f.seconds ?? 10);
 const visitorCount = Number(f.visitors ?? 500);
 const dbs = f.db === 'both' || !f.db ? ['pg', 'pglite'] : [f.db];
+const processes = Number(f.processes ?? 1);
 const DRAIN_MS = 20_000;
 const PAD = 'x'.repeat(60); // a typical short chat line
 
@@ -40,12 +47,60 @@ interface Row {
   lost: number;
   /** Seconds into the run when offering stopped because the server fell 2 s behind; 0 = kept up. */
   saturatedAfter: number;
+  /** Server CPU (user + system, all its processes) per acked message, µs. */
+  cpuPerMessage: number;
 }
 
-async function setup(sut: Sut): Promise<{ visitors: Array<{ socket: Socket; id: string }>; agent: Socket; close(): void }> {
-  const { url, siteKey, salesId, alice } = sut.info;
-  const login = await postJson<{ token: string }>(`${url}/api/auth/login`, alice);
-  const agent = await openSocket(url, '/agent', { token: login.token });
+/** What a run drives: one forked server (ours or the baseline) or a cluster of real server processes. */
+interface Target {
+  label: string;
+  /** Visitors connect to `url`, the agent to `agentUrl`. */
+  info: SutInfo & { agentUrl: string };
+  pids: number[];
+  count(query: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+async function forkedTarget(kind: 'parley' | 'raw', db: 'pg' | 'pglite'): Promise<Target> {
+  const sut = await Sut.start(kind, { db, ...(f.root ? { root: f.root } : {}) });
+  const driver = sut.info.driver;
+  return {
+    label: kind === 'raw' ? 'raw Socket.IO' : `Parley on ${driver === 'postgres' ? 'PostgreSQL' : driver === 'pglite' ? 'PGlite' : driver}`,
+    info: { ...sut.info, agentUrl: sut.info.url },
+    pids: [sut.child.pid!],
+    count: (query) => sut.call<number>('count', query),
+    stop: () => sut.stop(),
+  };
+}
+
+/** Two real server processes on one scratch PostgreSQL database and Redis (test/cluster/harness.ts). */
+async function clusterTarget(): Promise<Target> {
+  const db = await createScratchDatabase();
+  const prefix = `parley-bench-${randomUUID().slice(0, 8)}`;
+  const opts = { databaseUrl: db.url, redisPrefix: prefix, ...(f.root ? { root: f.root } : {}) };
+  // One after the other: the first migrates and seeds the demo, the second finds it done.
+  const a = await ClusterNode.start('A', opts);
+  const b = await ClusterNode.start('B', opts);
+  await sleep(1500); // the adapters find each other through their first heartbeat
+  const [site] = await db.query<{ key: string }>('select key from sites order by created_at limit 1');
+  const [sales] = await db.query<{ id: string }>(`select id from departments where names->>'en' = 'Sales'`);
+  return {
+    label: 'Parley, 2 processes + Redis',
+    info: { url: a.url, agentUrl: b.url, siteKey: site!.key, salesId: sales!.id, alice: { email: 'alice@parley.test', password: 'parley-alice' }, driver: 'postgres' },
+    pids: [a.pid!, b.pid!],
+    count: async (query) => Number((await db.query<{ n: unknown }>(query))[0]?.n ?? NaN),
+    async stop() {
+      await Promise.all([a.kill(), b.kill()]);
+      await db.drop();
+      await deleteRedisKeys(prefix).catch(() => undefined);
+    },
+  };
+}
+
+async function setup(target: Target): Promise<{ visitors: Array<{ socket: Socket; id: string }>; agent: Socket; close(): void }> {
+  const { url, agentUrl, siteKey, salesId, alice } = target.info;
+  const login = await postJson<{ token: string }>(`${agentUrl}/api/auth/login`, alice);
+  const agent = await openSocket(agentUrl, '/agent', { token: login.token });
   const visitors: Array<{ socket: Socket; id: string }> = [];
   await pool(visitorCount, 20, async () => {
     const session = await postJson<{ token: string }>(`${url}/api/visitor/session`, { siteKey });
@@ -68,7 +123,9 @@ async function setup(sut: Sut): Promise<{ visitors: Array<{ socket: Socket; id: 
   };
 }
 
-async function runRate(sut: Sut, label: string, world: Awaited<ReturnType<typeof setup>>, rate: number): Promise<Row> {
+const serverCpu = (target: Target) => target.pids.reduce((sum, pid) => sum + cpuMicros(pid), 0);
+
+async function runRate(target: Target, world: Awaited<ReturnType<typeof setup>>, rate: number): Promise<Row> {
   const total = Math.round(rate * seconds);
   const tag = `r${rate}-${randomUUID().slice(0, 8)}`;
   const sentAt = new Float64Array(total);
@@ -87,6 +144,7 @@ async function runRate(sut: Sut, label: string, world: Awaited<ReturnType<typeof
   };
   world.agent.on('message:created', onAgent);
 
+  const cpu0 = serverCpu(target);
   const t0 = performance.now();
   let saturatedAfter = 0;
   let sent = 0;
@@ -122,15 +180,16 @@ async function runRate(sut: Sut, label: string, world: Awaited<ReturnType<typeof
   const drainUntil = performance.now() + DRAIN_MS;
   while (acked + errors < total && performance.now() < drainUntil) await sleep(50);
   await sleep(200); // last agent deliveries trail the last acks slightly
+  const cpu = serverCpu(target) - cpu0;
   world.agent.off('message:created', onAgent);
 
-  const dbRows = await sut.call<number>('count', `select count(*) as n from messages where body like '${tag} %'`);
+  const dbRows = await target.count(`select count(*) as n from messages where body like '${tag} %'`);
   const lat = sortedOf(agentLatency);
   const acks = sortedOf(ackLatency);
   const elapsed = ((lastAck || performance.now()) - t0) / 1000;
   const window = saturatedAfter || seconds;
   return {
-    server: label,
+    server: target.label,
     rate,
     sent,
     acked,
@@ -145,41 +204,46 @@ async function runRate(sut: Sut, label: string, world: Awaited<ReturnType<typeof
     ackP50: percentile(acks, 50),
     ackP99: percentile(acks, 99),
     lost: acked - agentLatency.length,
+    cpuPerMessage: cpu / Math.max(acked, 1),
   };
 }
 
-async function bench(kind: 'parley' | 'raw', db: 'pg' | 'pglite'): Promise<Row[]> {
-  const sut = await Sut.start(kind, { db, ...(f.root ? { root: f.root } : {}) });
-  const label = kind === 'raw' ? 'raw Socket.IO' : `Parley on ${sut.info.driver === 'postgres' ? 'PostgreSQL' : sut.info.driver === 'pglite' ? 'PGlite' : sut.info.driver}`;
+async function bench(start: () => Promise<Target>): Promise<Row[]> {
+  const target = await start();
   const rows: Row[] = [];
   try {
     const t = Date.now();
-    const world = await setup(sut);
-    console.error(`# ${label}: ${world.visitors.length} claimed conversations ready in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    const world = await setup(target);
+    console.error(`# ${target.label}: ${world.visitors.length} claimed conversations ready in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     // Warm-up (JIT, pools), not reported.
-    await runRate(sut, label, world, Math.min(500, rates[0]!)).catch(() => undefined);
+    await runRate(target, world, Math.min(500, rates[0]!)).catch(() => undefined);
     for (const rate of rates) {
-      const row = await runRate(sut, label, world, rate);
-      console.error(`#   ${rate}/s offered: ${fmt(row.perSecond, 0)}/s acked, p99 ${fmt(row.p99)} ms`);
+      const row = await runRate(target, world, rate);
+      console.error(`#   ${rate}/s offered: ${fmt(row.perSecond, 0)}/s acked, p99 ${fmt(row.p99)} ms, ${fmt(row.cpuPerMessage, 0)} µs CPU per message`);
       rows.push(row);
       await sleep(1000);
     }
     world.close();
   } finally {
-    await sut.stop();
+    await target.stop();
   }
   return rows;
 }
 
 console.log(`# throughput: ${machine()}`);
 console.log(`# ${visitorCount} visitors, ${seconds} s per rate, rates ${rates.join(', ')}/s, PostgreSQL ${PG_URL.replace(/:[^:@/]*@/, ':***@')}${f.root ? `, server from ${f.root}` : ''}`);
-const raw = await bench('raw', 'pglite');
+const raw = await bench(() => forkedTarget('raw', 'pglite'));
 const all: Row[] = [...raw];
-for (const db of dbs) all.push(...(await bench('parley', db as 'pg' | 'pglite')));
+for (const db of dbs) all.push(...(await bench(() => forkedTarget('parley', db as 'pg' | 'pglite'))));
+if (processes === 2) {
+  const why = await unavailableReason();
+  if (why) console.log(`# two processes skipped: ${why}`);
+  else all.push(...(await bench(clusterTarget)));
+}
 const baseline = new Map(raw.map((r) => [r.rate, r]));
 console.log(
   table(
-    ['server', 'offered/s', 'saturated', 'sent', 'acked', 'errors', 'acked/s', 'DB rows', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'ack p50', 'ack p99', 'acked, not at agent', 'x raw (acked/s)', 'x raw (p99)'],
+    ['server', 'offered/s', 'saturated', 'sent', 'acked', 'errors', 'acked/s', 'DB rows', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'ack p50', 'ack p99', 'acked, not at agent', 'CPU µs/msg', 'x raw (acked/s)', 'x raw (p99)', 'x raw (CPU)'],
     all.map((r) => {
       const b = baseline.get(r.rate)!;
       return [
@@ -198,8 +262,10 @@ console.log(
         fmt(r.ackP50),
         fmt(r.ackP99),
         r.lost,
+        fmt(r.cpuPerMessage, 0),
         fmt(r.perSecond / b.perSecond, 2),
         fmt(r.p99 / b.p99, 1),
+        fmt(r.cpuPerMessage / b.cpuPerMessage, 2),
       ];
     }),
   ),

@@ -71,6 +71,24 @@ test('a send is acked with the stored row; a retry with the same clientId return
   assert.equal(agentHeard.filter((m) => m.clientId === clientId).length, 1, 'the agent saw it once');
 });
 
+test('the sending socket hears its message in the ack, not again as an echo; the same visitor\'s other tab hears it once', async () => {
+  const { socket: visitor, session } = await connectVisitor(env.server);
+  const id = unwrap(await call<ConversationSync<VisitorConversation>>(visitor, 'conversation:start', {})).conversation.id;
+  const tab = await connect(env.server.url, '/visitor', { siteKey: env.server.siteKey, token: session.token });
+  unwrap(await call(tab, 'conversation:sync', { conversationId: id, afterSeq: 0 }));
+  const senderHeard = record<Message>(visitor, 'message:created');
+  const tabHeard = record<Message>(tab, 'message:created');
+  const clientId = crypto.randomUUID();
+  const acked = unwrap(await call<Message>(visitor, 'message:send', { conversationId: id, clientId, body: 'from the first tab' }));
+  for (let i = 0; i < 40 && !tabHeard.some((m) => m.clientId === clientId); i++) await new Promise((r) => setTimeout(r, 25));
+  await new Promise((r) => setTimeout(r, 100)); // an echo or a duplicate would arrive by now
+  assert.deepEqual(tabHeard.filter((m) => m.clientId === clientId), [acked], 'the other tab gets the stored row once');
+  assert.equal(senderHeard.filter((m) => m.clientId === clientId).length, 0, 'no echo to the sender');
+  // The bot answers in a broadcast, which the sender does hear.
+  for (let i = 0; i < 80 && !senderHeard.some((m) => m.author === 'bot' && m.seq > acked.seq); i++) await new Promise((r) => setTimeout(r, 25));
+  assert.ok(senderHeard.some((m) => m.author === 'bot' && m.seq > acked.seq), 'the bot reply reaches the sender');
+});
+
 test('concurrent retries of one clientId from two tabs still store one row', async () => {
   const { socket: visitor, session } = await connectVisitor(env.server);
   const id = unwrap(await call<ConversationSync<VisitorConversation>>(visitor, 'conversation:start', {})).conversation.id;

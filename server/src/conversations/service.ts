@@ -58,9 +58,23 @@ export async function insertMessage(ctx: AppContext, tx: Tx, conversationId: str
   return { row: row!, duplicate: false };
 }
 
-export function broadcastMessage(ctx: AppContext, message: Message): void {
-  ctx.visitors.to(convRoom(message.conversationId)).emit('message:created', message);
-  ctx.agents.to(convRoom(message.conversationId)).emit('message:created', message);
+/**
+ * `message:created` to both sides of the conversation. `except` is the socket that sent it: its ack
+ * carries the same row (both clients merge the acked row, packages/client's outbox), so an echo
+ * would be a third websocket write per message for nothing. The sender's other tabs still hear it.
+ */
+export function broadcastMessage(ctx: AppContext, message: Message, except?: string): void {
+  const room = convRoom(message.conversationId);
+  // Socket.IO encodes the packet before it looks for recipients. In one process the in-memory
+  // adapter's room map is the whole truth, so a room with nobody but the sender is skipped (the usual
+  // case on the visitor's side); with Redis, other processes may have members, so always emit.
+  const heard = (nsp: { adapter: { rooms: Map<string, Set<string>> } }) => {
+    if (ctx.config.redisUrl) return true;
+    const members = nsp.adapter.rooms.get(room);
+    return members !== undefined && !(members.size === 1 && except !== undefined && members.has(except));
+  };
+  if (heard(ctx.visitors)) (except ? ctx.visitors.to(room).except(except) : ctx.visitors.to(room)).emit('message:created', message);
+  if (heard(ctx.agents)) (except ? ctx.agents.to(room).except(except) : ctx.agents.to(room)).emit('message:created', message);
 }
 
 /** Commits one message (batched with others by the writer), then, only if it is new, tells both sides. */
@@ -68,11 +82,11 @@ export async function appendMessage(
   ctx: AppContext,
   conversationId: string,
   m: NewMessage,
-  opts: { allowClosed?: boolean } = {},
+  opts: { allowClosed?: boolean; from?: string } = {},
 ): Promise<{ message: Message; duplicate: boolean; conversation: WriteResult['conversation'] }> {
   const { row, duplicate, conversation } = await ctx.writer.write({ conversationId, message: m, ...(opts.allowClosed ? { allowClosed: true } : {}) });
   const message = toMessage(row);
-  if (!duplicate) broadcastMessage(ctx, message);
+  if (!duplicate) broadcastMessage(ctx, message, opts.from);
   return { message, duplicate, conversation };
 }
 
@@ -256,11 +270,17 @@ export async function newestOpenConversation(ctx: AppContext, visitorId: string)
 /**
  * A visitor's message. Takes only the conversation's id: its status is read under the writer's row
  * lock with the message itself, so the hot path does no lookup of its own (the caller has checked
- * ownership, which never changes).
+ * ownership, which never changes). `from`: the sending socket, which hears its message in the ack
+ * rather than in a broadcast.
  */
-export async function visitorSend(ctx: AppContext, ref: { id: string; visitorId: string }, input: { clientId: string; body: string }): Promise<Message> {
+export async function visitorSend(ctx: AppContext, ref: { id: string; visitorId: string }, input: { clientId: string; body: string }, from?: string): Promise<Message> {
   // authorName null: the writer fills in the visitor's name inside its INSERT.
-  const { message, duplicate, conversation } = await appendMessage(ctx, ref.id, { author: 'visitor', authorId: ref.visitorId, authorName: null, body: input.body, clientId: input.clientId });
+  const { message, duplicate, conversation } = await appendMessage(
+    ctx,
+    ref.id,
+    { author: 'visitor', authorId: ref.visitorId, authorName: null, body: input.body, clientId: input.clientId },
+    from ? { from } : {},
+  );
   // The console's queue shows each waiting conversation's last message.
   if (!duplicate && conversation.status === 'queued' && conversation.departmentId) await publishQueue(ctx, conversation.departmentId);
   if (!duplicate && conversation.status === 'bot') {
@@ -291,7 +311,7 @@ export async function clearBotMisses(ctx: AppContext, conversationId: string): P
     .where(and(eq(conversations.id, conversationId), sql`${conversations.botMisses} <> 0`));
 }
 
-export async function agentSend(ctx: AppContext, agent: AgentAccess, conversationId: string, input: { clientId: string; body: string }): Promise<Message> {
+export async function agentSend(ctx: AppContext, agent: AgentAccess, conversationId: string, input: { clientId: string; body: string }, from?: string): Promise<Message> {
   const conv = await agentConversation(ctx, agent, conversationId);
   if (conv.status === 'closed') {
     // A retry of a message stored before the close still gets its row back.
@@ -300,7 +320,7 @@ export async function agentSend(ctx: AppContext, agent: AgentAccess, conversatio
     throw new AppError('closed', 'the conversation is closed');
   }
   if (conv.agentId !== agent.id && agent.role !== 'admin') throw new AppError('forbidden', 'claim the conversation before replying');
-  const { message } = await appendMessage(ctx, conv.id, { author: 'agent', authorId: agent.id, authorName: agent.name, body: input.body, clientId: input.clientId });
+  const { message } = await appendMessage(ctx, conv.id, { author: 'agent', authorId: agent.id, authorName: agent.name, body: input.body, clientId: input.clientId }, from ? { from } : {});
   return message;
 }
 

@@ -112,7 +112,7 @@ export function registerVisitorNamespace(ctx: AppContext): void {
       }
       return { id, visitorId };
     };
-    socket.on('message:send', command(log, 'message:send', sendMessageSchema, (input) => inOrder(async () => visitorSend(ctx, await ownedRef(input.conversationId), input))));
+    socket.on('message:send', command(log, 'message:send', sendMessageSchema, async (input) => visitorSend(ctx, await ownedRef(input.conversationId), input, socket.id), inOrder));
 
     socket.on(
       'typing:set',
@@ -219,7 +219,7 @@ export function registerAgentNamespace(ctx: AppContext): void {
     socket.on('conversation:close', command(log, 'conversation:close', conversationRefSchema, async (input) => agentClose(ctx, await access(), input.conversationId)));
 
     const inOrder = sequential();
-    socket.on('message:send', command(log, 'message:send', sendMessageSchema, (input) => inOrder(async () => agentSend(ctx, await access(), input.conversationId, input))));
+    socket.on('message:send', command(log, 'message:send', sendMessageSchema, async (input) => agentSend(ctx, await access(), input.conversationId, input, socket.id), inOrder));
 
     socket.on(
       'typing:set',

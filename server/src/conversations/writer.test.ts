@@ -1,27 +1,34 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { openDatabase } from '../db/client.js';
 import { conversations, messages, sites, visitors } from '../db/schema.js';
 import { AppError, toProtocolError } from '../lib/errors.js';
 import { startTestServer } from '../testing.js';
 import type { TestServer } from '../testing.js';
-import { createMessageWriter } from './writer.js';
+import { usesPreparedStatements } from '../db/prepared.js';
+import type { TransactionLine } from '../db/prepared.js';
+import { rowsOf as rowsOfResult } from './views.js';
+import { createMessageWriter, writeBatch } from './writer.js';
 import type { NewMessage, WriteResult } from './writer.js';
 
 let server: TestServer;
+/** The writer's own connection on PostgreSQL (BEGIN and COMMIT pipelined), drizzle's transactions on PGlite. */
+let line: TransactionLine;
 let siteId: string;
 let visitorId: string;
 
 before(async () => {
   server = await startTestServer();
+  line = server.database.transactionLine();
   const [site] = await db().select({ id: sites.id }).from(sites).where(eq(sites.key, server.siteKey));
   siteId = site!.id;
   const [v] = await db().insert(visitors).values({ siteId, tokenHash: `writer-test-${Date.now()}` }).returning();
   visitorId = v!.id;
 });
 after(async () => {
+  await line?.close();
   await server?.close();
 });
 
@@ -49,7 +56,7 @@ async function lastSeqs(ids: string[]): Promise<Map<string, number>> {
 }
 
 test('one batch carries many conversations, with gap-free seqs in request order per conversation', async () => {
-  const writer = createMessageWriter({ db: db(), clock });
+  const writer = createMessageWriter({ db: db(), line, clock });
   const ids = await newConversations(20);
   // Interleaved the way many sockets' sends arrive: conversation by conversation, round after round.
   const pending: Array<Promise<WriteResult>> = [];
@@ -74,7 +81,7 @@ test('one batch carries many conversations, with gap-free seqs in request order 
 });
 
 test('a lone message is committed in a batch of its own, without waiting for company', async () => {
-  const writer = createMessageWriter({ db: db(), clock });
+  const writer = createMessageWriter({ db: db(), line, clock });
   const [id] = await newConversations(1);
   const t0 = performance.now();
   const { row } = await writer.write({ conversationId: id!, message: visitorMessage('alone') });
@@ -84,7 +91,7 @@ test('a lone message is committed in a batch of its own, without waiting for com
 });
 
 test('a clientId sent twice in one batch and again later is stored once and acked with the same row', async () => {
-  const writer = createMessageWriter({ db: db(), clock });
+  const writer = createMessageWriter({ db: db(), line, clock });
   const [id, other] = await newConversations(2);
   const clientId = crypto.randomUUID();
   const [first, twin, unrelated, sameIdElsewhere] = await Promise.all([
@@ -112,7 +119,7 @@ test('a clientId sent twice in one batch and again later is stored once and acke
 });
 
 test('a closed or missing conversation fails only its own requests; the rest of the batch commits', async () => {
-  const writer = createMessageWriter({ db: db(), clock });
+  const writer = createMessageWriter({ db: db(), line, clock });
   const [open] = await newConversations(1);
   const [closed] = await newConversations(1, 'closed');
   const missing = crypto.randomUUID();
@@ -135,7 +142,7 @@ test('a closed or missing conversation fails only its own requests; the rest of 
 });
 
 test('a request the database itself refuses fails alone, the others still commit in order', async () => {
-  const writer = createMessageWriter({ db: db(), clock });
+  const writer = createMessageWriter({ db: db(), line, clock });
   const [id] = await newConversations(1);
   const results = await Promise.allSettled([
     writer.write({ conversationId: id!, message: visitorMessage('one') }),
@@ -152,7 +159,7 @@ test('a request the database itself refuses fails alone, the others still commit
 
 test('the database failing mid-batch rejects every request with `unavailable` and writes nothing', async () => {
   const [a, b] = await newConversations(2);
-  await createMessageWriter({ db: db(), clock }).write({ conversationId: a!, message: visitorMessage('before') });
+  await createMessageWriter({ db: db(), line, clock }).write({ conversationId: a!, message: visitorMessage('before') });
   // The real transaction runs (rows inserted, last_seq bumped), then the connection "drops" before commit.
   const flaky = {
     transaction: (fn: (tx: unknown) => Promise<unknown>) =>
@@ -203,11 +210,55 @@ test('a closed database answers `unavailable` to every queued request', async ()
 });
 
 test('batches never exceed maxBatch, and back-to-back batches keep per-conversation order', async () => {
-  const writer = createMessageWriter({ db: db(), clock, maxBatch: 7 });
+  const writer = createMessageWriter({ db: db(), line, clock, maxBatch: 7 });
   const [id] = await newConversations(1);
   const acked = await Promise.all(Array.from({ length: 30 }, (_, i) => writer.write({ conversationId: id!, message: visitorMessage(`m${i}`) })));
   assert.equal(writer.stats.largestBatch, 7);
   assert.equal(writer.stats.batches, 5);
   assert.deepEqual(acked.map((a) => a.row.seq), Array.from({ length: 30 }, (_, i) => i + 1));
   assert.deepEqual((await stored([id!])).map((r) => r.body), Array.from({ length: 30 }, (_, i) => `m${i}`));
+});
+
+test('on PostgreSQL batches run on the writer\'s own connection as prepared statements; PGlite takes drizzle\'s transaction', async () => {
+  const writer = createMessageWriter({ db: db(), line, clock });
+  const [a, b] = await newConversations(2);
+  const acked = await Promise.all(['a1', 'b1', 'a2'].map((body) => writer.write({ conversationId: (body.startsWith('a') ? a : b)!, message: visitorMessage(body) })));
+  assert.deepEqual(acked.map((r) => r.row.seq), [1, 1, 2]);
+  assert.deepEqual((await stored([a!, b!])).map((m) => m.body).sort(), ['a1', 'a2', 'b1']);
+  // pg_prepared_statements lists the statements of the session that asks: the writer's connection.
+  const statements = await line.run((t) => t.rows<{ statement: string }>(sql`select statement from pg_prepared_statements`));
+  if (server.database.driver === 'postgres') {
+    assert.ok(statements.some((s) => /for update/i.test(s.statement)), 'the lock statement is prepared');
+    assert.ok(statements.some((s) => /insert into messages/i.test(s.statement)), 'the insert is prepared');
+    assert.equal(usesPreparedStatements(db()), true, 'drizzle still runs on postgres.js (the fallback line prepares too)');
+  } else {
+    assert.equal(usesPreparedStatements(db()), false, 'PGlite has no postgres.js underneath');
+  }
+});
+
+test('a batch stuck on PostgreSQL past its deadline is dropped with its connection (rolled back), and the next batch commits', async (t) => {
+  if (server.database.driver !== 'postgres') return t.skip('PGlite has one connection: no other transaction can hold a row lock meanwhile');
+  const [id] = await newConversations(1);
+  const writer = createMessageWriter({ db: db(), line, clock, batchTimeoutMs: 300 });
+  // Another transaction holds the conversation's row lock, so the batch waits on it past its deadline.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((r) => (locked = r));
+  const blocker = db().transaction(async (tx) => {
+    await tx.select().from(conversations).where(eq(conversations.id, id!)).for('update');
+    locked();
+    await held;
+  });
+  await isLocked;
+  const stuck = await writer.write({ conversationId: id!, message: visitorMessage('caught behind a lock') }).then(
+    () => 'ok',
+    (e: unknown) => toProtocolError(e).error.code,
+  );
+  assert.equal(stuck, 'unavailable');
+  release();
+  await blocker;
+  const next = await writer.write({ conversationId: id!, message: visitorMessage('after') });
+  assert.equal(next.row.seq, 1, 'the abandoned batch burnt no seq');
+  assert.deepEqual((await stored([id!])).map((r) => r.body), ['after'], 'nothing of the abandoned batch was kept');
 });

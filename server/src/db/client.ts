@@ -9,6 +9,8 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import * as schema from './schema.js';
 import { MIGRATIONS_DIR } from '../paths.js';
+import { drizzleLine, postgresLine } from './prepared.js';
+import type { TransactionLine } from './prepared.js';
 
 export type Schema = typeof schema;
 /** Both drivers share this type, so every query is written once. */
@@ -27,6 +29,8 @@ export interface Database {
    * process, so there the lock is always held.
    */
   sessionLock(key: number): SessionLock;
+  /** Where the message writer runs its batches: a connection of its own on PostgreSQL (db/prepared.ts). */
+  transactionLine(): TransactionLine;
   close(): Promise<void>;
 }
 
@@ -63,6 +67,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
         }
       },
       sessionLock: (key) => postgresSessionLock(opts.url!, key),
+      transactionLine: () => postgresLine(opts.url!),
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -79,6 +84,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
     driver: 'pglite',
     migrate: () => migratePglite(pg, { migrationsFolder: MIGRATIONS_DIR }),
     sessionLock: () => ({ hold: async () => !client.closed, release: async () => undefined }),
+    transactionLine: () => drizzleLine(pg as unknown as Db),
     close: async () => {
       if (!client.closed) await client.close();
     },

@@ -17,6 +17,7 @@ export function command<S extends z.ZodType, T>(
   event: string,
   schema: S,
   fn: (input: z.infer<S>) => Promise<T>,
+  inOrder?: Sequence,
 ): (input: unknown, ack?: AckCallback<T>) => void {
   return (input: unknown, ack?: unknown) => {
     if (typeof input === 'function' && ack === undefined) {
@@ -42,7 +43,14 @@ export function command<S extends z.ZodType, T>(
     let pending: Promise<T>;
     try {
       // Answer before the client's own ack timeout (10 s) gives up on us, even if the work is stuck.
-      pending = deadline(fn(parsed.data), COMMAND_DEADLINE_MS, event);
+      if (inOrder) {
+        const run = () => fn(parsed.data);
+        pending = deadline(inOrder.tail.then(run, run), COMMAND_DEADLINE_MS, event);
+        // The same deadline bounds the queue: a command stuck on a dead database connection must not
+        // hold this socket's later ones forever; past it the next goes ahead (its seq still comes from
+        // the database, in order). One deadline per command rather than one for each purpose.
+        inOrder.tail = pending.then(ignore, ignore);
+      } else pending = deadline(fn(parsed.data), COMMAND_DEADLINE_MS, event);
     } catch (error) {
       pending = Promise.reject(error);
     }
@@ -58,16 +66,16 @@ export function command<S extends z.ZodType, T>(
 }
 
 /**
- * Runs tasks one after another. Used per socket for `message:send`: with a connection pool two
- * quick sends could otherwise commit (and get seqs) in the opposite order to the one typed.
+ * A socket's commands that must run one after another. Used per socket for `message:send`: with a
+ * connection pool two quick sends could otherwise commit (and get seqs) in the opposite order to the
+ * one typed. Pass it to `command`.
  */
-export function sequential(): <T>(task: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(task: () => Promise<T>) => {
-    const run = tail.then(task, task);
-    // A task stuck on a dead database connection must not hold this socket's later sends forever;
-    // past the deadline the next one goes ahead (its seq still comes from the database, in order).
-    tail = deadline(run, COMMAND_DEADLINE_MS, 'a previous command').catch(() => undefined);
-    return run;
-  };
+export interface Sequence {
+  tail: Promise<unknown>;
 }
+
+export function sequential(): Sequence {
+  return { tail: Promise.resolve() };
+}
+
+const ignore = () => undefined;

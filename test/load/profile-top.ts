@@ -1,0 +1,65 @@
+/**
+ * The top entries of a V8 CPU profile (what `BENCH_CPU_PROF=<dir>` writes for the server under test):
+ * self time per function and per package, as shares of the busy (non-idle) time.
+ *
+ *   node --import tsx test/load/profile-top.ts <file.cpuprofile> [--top=25]
+ */
+import { readFileSync } from 'node:fs';
+import { flags, table } from './lib.js';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const file = process.argv.slice(2).find((a) => !a.startsWith('--'));
+if (!file) {
+  console.error('usage: profile-top.ts <file.cpuprofile> [--top=25]');
+  process.exit(2);
+}
+const top = Number(flags().top ?? 25);
+const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+// Self time per node from the sample stream (timeDeltas[i] is the time before sample i).
+const selfUs = new Map<number, number>();
+profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+
+const IDLE = new Set(['(idle)', '(program)']);
+/** node_modules/.pnpm/<pkg>@<version>/node_modules/<pkg>/... -> <pkg>; our files -> their folder. */
+function area(url: string): string {
+  const m = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)\//.exec(url);
+  if (m) return m[1]!;
+  const ours = /\/(server\/src\/[^/]+|packages\/[^/]+)\//.exec(url);
+  if (ours) return ours[1]!;
+  return url.startsWith('node:') ? 'node internals' : url ? url.replace(/^.*\//, '') : '(native / V8)';
+}
+
+const fns = new Map<string, number>();
+const areas = new Map<string, number>();
+let busy = 0;
+let total = 0;
+for (const [id, us] of selfUs) {
+  const node = byId.get(id)!;
+  const name = node.callFrame.functionName || '(anonymous)';
+  total += us;
+  if (IDLE.has(name)) continue;
+  busy += us;
+  const where = node.callFrame.url ? `${area(node.callFrame.url)} ${node.callFrame.url.replace(/^.*\//, '')}:${node.callFrame.lineNumber + 1}` : '';
+  const key = `${name} ${where}`.trim();
+  fns.set(key, (fns.get(key) ?? 0) + us);
+  const a = name === '(garbage collector)' ? '(garbage collector)' : area(node.callFrame.url);
+  areas.set(a, (areas.get(a) ?? 0) + us);
+}
+
+const pct = (us: number) => `${((us / busy) * 100).toFixed(1)}%`;
+const sorted = (m: Map<string, number>) => [...m].sort((x, y) => y[1] - x[1]).slice(0, top);
+console.log(`# ${file}: busy ${(busy / 1e6).toFixed(2)} s of ${(total / 1e6).toFixed(2)} s sampled`);
+console.log(table(['package / area', 'self', 'share of busy'], sorted(areas).map(([k, us]) => [k, `${(us / 1000).toFixed(0)} ms`, pct(us)])));
+console.log();
+console.log(table(['function', 'self', 'share of busy'], sorted(fns).map(([k, us]) => [k, `${(us / 1000).toFixed(0)} ms`, pct(us)])));
