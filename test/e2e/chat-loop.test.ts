@@ -52,9 +52,15 @@ test('visitor -> bot -> queue -> agent -> live exchange -> reloads lose nothing 
   // The agent sees the whole history, the bot's part included.
   await waitFor(() => committedRows(a.log), (rows) => rows.some((r) => /shipping take/.test(r.text)), 15_000, 'history in console');
 
-  // Live both ways.
+  // Live both ways. The host page hears the reply through the JS API (`Parley('on', 'message')`).
+  await visitorPage.evaluate(() => {
+    const w = window as unknown as { Parley: (...args: unknown[]) => unknown; heard: string[] };
+    w.heard = [];
+    w.Parley('on', 'message', (e: CustomEvent<{ author: string; body: string }>) => w.heard.push(`${e.detail.author}: ${e.detail.body}`));
+  });
   await a.say('Hello, this is Alice. How can I help?');
   await waitFor(() => committedRows(v.log), (rows) => rows.some((r) => r.author === 'agent' && /this is Alice/.test(r.text)), 15_000, 'agent reply at visitor');
+  assert.deepEqual(await visitorPage.evaluate(() => (window as unknown as { heard: string[] }).heard), ['agent: Hello, this is Alice. How can I help?'], "the page's message listener heard the reply once");
   await v.say('My order #123 has not arrived <b>yet</b>');
   await waitFor(() => committedRows(a.log), (rows) => rows.some((r) => r.author === 'visitor' && /<b>yet<\/b>/.test(r.text)), 15_000, 'visitor message at agent, as text');
 

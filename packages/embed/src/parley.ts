@@ -47,7 +47,7 @@ interface ParleyApi {
   identify(user: Record<string, unknown> | null): void;
   /** Mounts the employee's announcement banner (intranets). */
   boot(options: { employeeToken?: string; employeeTokenUrl?: string }): void;
-  /** Listens for 'ready' | 'open' | 'close' | 'unread' | 'message-sent' | 'ticket-created' | 'survey-skipped' | 'survey-answered' (or the full 'parley-*' name); returns an unsubscribe function. */
+  /** Listens for 'ready' | 'open' | 'close' | 'unread' | 'message' | 'message-sent' | 'ticket-created' | 'survey-skipped' | 'survey-answered' (or the full 'parley-*' name); returns an unsubscribe function. */
   on(event: string, fn: Listener): () => void;
   off(event: string, fn: Listener): void;
   /** Switches the widgets' language ('en', 'zh-CN', 'zh-TW'; other tags are matched to these). */

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { VisitorClient } from '@parley/client';
-import type { HelpContext, VisitorConversation } from '@parley/protocol';
+import type { HelpContext, Message, VisitorConversation } from '@parley/protocol';
 import { ParleyElement } from '../internal/parley-element.js';
 import { ClientController } from '../internal/client-controller.js';
 import { LocaleController } from '../internal/i18n.js';
@@ -23,6 +23,8 @@ export interface ParleyUnreadDetail {
   /** Replies from the bot or an agent that arrived while the chat was not in view. */
   count: number;
 }
+/** A reply as stored: `author` is 'agent' or 'bot'; `authorName`, `body`, `seq`, `createdAt` (ISO). */
+export type ParleyMessageDetail = Message;
 export interface ParleyArticleRequestDetail {
   id: string;
   title: string;
@@ -34,6 +36,7 @@ declare global {
     'parley-close': CustomEvent<undefined>;
     'parley-message-sent': CustomEvent<ParleyMessageSentDetail>;
     'parley-unread': CustomEvent<ParleyUnreadDetail>;
+    'parley-message': CustomEvent<ParleyMessageDetail>;
     'parley-article-request': CustomEvent<ParleyArticleRequestDetail>;
     'parley-leave-message': CustomEvent<Record<string, never>>;
   }
@@ -47,6 +50,7 @@ declare global {
  * @fires parley-close - The panel closed.
  * @fires parley-message-sent - The visitor sent a message (it is in the outbox; delivery follows).
  * @fires parley-unread - The number of unseen replies changed (the launcher's badge; the messenger's too).
+ * @fires parley-message - A reply from the bot or an agent arrived (detail: the message). A resumed chat's history does not fire it.
  * @fires parley-article-request - In `inline` mode, the visitor picked an article the bot suggested.
  * @fires parley-leave-message - In `inline` mode, nobody can chat and the visitor asked to leave a message (the messenger opens its Feedback tab on the offline form).
  *
@@ -120,6 +124,9 @@ export class ParleyChat extends ParleyElement {
   /** Highest seq the visitor has had in front of them (panel open); later replies count as unread. */
   private seenSeq = 0;
   private lastUnread = 0;
+  /** Highest seq `parley-message` has covered in the conversation `heardIn`; -1 until its history is in. */
+  private heardSeq = -1;
+  private heardIn?: string;
 
   /** The underlying client, once created (after the first open). */
   get client(): VisitorClient | null {
@@ -212,6 +219,7 @@ export class ParleyChat extends ParleyElement {
     this.keepLogAtBottom();
     // Inside the messenger, parley.js (or the messenger) styles the launcher; on its own, the chat does.
     if (!this.inline) applyWidget(this, this.clientCtl.client?.state.site?.widget);
+    this.announceReplies();
     const unread = this.unreadCount();
     if (unread !== this.lastUnread) {
       this.lastUnread = unread;
@@ -222,6 +230,23 @@ export class ParleyChat extends ParleyElement {
   /** @internal Also when the log shrinks under a survey that grows below it (chat.survey.ts). */
   keepLogAtBottom(): void {
     if (this.logEl && this.stickToBottom) this.logEl.scrollTop = this.logEl.scrollHeight;
+  }
+
+  /** `parley-message` for each reply newer than the last render's; the first rows of a conversation are its history. */
+  private announceReplies(): void {
+    const state = this.clientCtl.client?.state;
+    if (state?.conversation?.id !== this.heardIn) {
+      this.heardIn = state?.conversation?.id;
+      this.heardSeq = -1;
+    }
+    let top = this.heardSeq;
+    for (const { message } of state?.timeline ?? []) {
+      // Seq 0: still in the outbox, not a stored row.
+      if (message.seq <= Math.max(this.heardSeq, 0)) continue;
+      if (this.heardSeq >= 0 && (message.author === 'agent' || message.author === 'bot')) this.emit('parley-message', message);
+      top = Math.max(top, message.seq);
+    }
+    this.heardSeq = top;
   }
 
   private markSeen(): void {

@@ -96,11 +96,13 @@ describe('<parley-chat>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('delivers a visitor message up to "sent" with a seq, and the bot answers an FAQ question', async () => {
+  it('delivers a visitor message up to "sent" with a seq, and the bot answers an FAQ question (parley-message)', async () => {
     const el = await mount();
     await openWithGreeting(el);
     let sent = '';
     el.addEventListener('parley-message-sent', (e) => (sent = e.detail.body));
+    const replies: Array<{ author: string; body: string; seq: number }> = [];
+    el.addEventListener('parley-message', (e) => replies.push(e.detail));
     await type(el, 'How long does shipping take?');
     expect(sent).to.equal('How long does shipping take?');
     expect(composer(el).value).to.equal('');
@@ -109,6 +111,12 @@ describe('<parley-chat>', () => {
     expect(Number(mine.dataset.seq)).to.be.greaterThan(0);
     await waitUntil(() => botRepliesAfterLastVisitor(el).length > 0, 'no FAQ answer', WAIT);
     expect(botRepliesAfterLastVisitor(el).map((m) => m.textContent).join(' ')).to.match(/ship/i);
+    // The JS API's `message` event: the answer, once; not the greeting (history) nor the visitor's own line.
+    await waitUntil(() => replies.length > 0, 'no parley-message for the answer', WAIT);
+    expect(replies.every((r) => r.author === 'bot' && r.seq > Number(mine.dataset.seq))).to.equal(true);
+    expect(replies.map((r) => r.body).join(' ')).to.match(/ship/i);
+    expect(new Set(replies.map((r) => r.seq)).size).to.equal(replies.length);
+    expect(replies.length).to.equal(botRepliesAfterLastVisitor(el).length);
   });
 
   it('answers a Chinese question and shows Chinese UI with lang="zh-CN"', async () => {
