@@ -43,6 +43,9 @@ export default {
   ],
   exclude: ['**/*.test.ts'],
   outdir: '.',
+  // package.json names custom-elements.json itself; without this every run (the docs test writes to a
+  // temporary folder) rewrote that field to the run's own output path.
+  packagejson: false,
   litelement: true,
   plugins: [parleyDefine()],
 };
