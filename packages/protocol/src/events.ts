@@ -116,11 +116,13 @@ export interface VisitorClientEvents {
   'conversation:sync': (input: SyncInput, ack: AckCallback<ConversationSync<VisitorConversation> | null>) => void;
   'conversation:handoff': (input: HandoffInput, ack: AckCallback<VisitorConversation>) => void;
   'conversation:close': (input: ConversationRef, ack: AckCallback<VisitorConversation>) => void;
+  /** Acked with the stored row once committed; the sending socket gets no `message:created` for it (its other tabs do). */
   'message:send': (input: SendMessageInput, ack: AckCallback<Message>) => void;
   'typing:set': (input: TypingInput) => void;
   'bot:feedback': (input: BotFeedbackInput, ack: AckCallback<BotFeedbackResult>) => void;
 }
 export interface VisitorServerEvents {
+  /** A new row of a conversation the socket is in, except the socket's own sends (those come in their ack). */
   'message:created': (message: Message) => void;
   'conversation:updated': (conversation: VisitorConversation) => void;
   'typing:updated': (state: TypingState) => void;
@@ -139,6 +141,7 @@ export interface AgentClientEvents {
   'conversation:read': (input: ReadInput, ack: AckCallback<AgentConversation>) => void;
   'conversation:transfer': (input: TransferInput, ack: AckCallback<AgentConversation>) => void;
   'conversation:close': (input: ConversationRef, ack: AckCallback<AgentConversation>) => void;
+  /** Acked with the stored row once committed; the sending socket gets no `message:created` for it. */
   'message:send': (input: SendMessageInput, ack: AckCallback<Message>) => void;
   'typing:set': (input: TypingInput) => void;
 }
@@ -147,6 +150,7 @@ export interface AgentServerEvents {
   'queue:updated': (snapshot: QueueSnapshot) => void;
   /** A conversation the agent owns, owned until now, or can see changed. */
   'conversation:updated': (conversation: AgentConversation) => void;
+  /** A new row of a conversation the socket is in, except the socket's own sends (those come in their ack). */
   'message:created': (message: Message) => void;
   'typing:updated': (state: TypingState) => void;
   /** The signed-in agent's own profile changed (presence set from another tab, for example). */

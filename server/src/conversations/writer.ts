@@ -144,11 +144,12 @@ export function createMessageWriter(opts: WriterOptions): MessageWriter {
       let inFlight = batch.length > 0 ? transact(batch) : null;
       while (inFlight) {
         const result = await inFlight;
-        // The next batch's transaction starts before this one's acks and broadcasts run, so the
-        // database begins on it while this process encodes and writes the fan-out. Still one
-        // transaction at a time (PGlite has one connection), and batches settle in order. After a
-        // failed batch the next waits: its requests are retried one by one first.
-        let next = Array.isArray(result) ? queue.splice(0, maxBatch) : [];
+        // On PostgreSQL the next batch's transaction starts before this one's acks and broadcasts
+        // run, so the database begins on it while this process encodes and writes the fan-out (on
+        // PGlite it would run first, on this thread, and only delay the acks). Still one transaction
+        // at a time, and batches settle in order. After a failed batch the next waits: its requests
+        // are retried one by one first.
+        let next = Array.isArray(result) && line.overlaps ? queue.splice(0, maxBatch) : [];
         let nextInFlight = next.length > 0 ? transact(next) : null;
         await settle(batch, result);
         if (!nextInFlight) {

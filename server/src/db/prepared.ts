@@ -33,6 +33,12 @@ export interface TransactionLine {
   run<T>(fn: (t: BatchTx) => Promise<T>): Promise<T>;
   /** A transaction past its deadline: drop the connection under it (PostgreSQL rolls it back) for a new one. */
   abandon(): void;
+  /**
+   * Whether the database works in another process, so a transaction started now proceeds while this
+   * process does other work. Not so for PGlite: its statements run on this thread, ahead of whatever
+   * was queued behind them.
+   */
+  readonly overlaps: boolean;
   close(): Promise<void>;
 }
 
@@ -52,6 +58,7 @@ export function drizzleLine(db: Db): TransactionLine {
   return {
     run: (fn) => db.transaction((tx) => fn({ rows: preparedRunner(tx), tx })),
     abandon: () => undefined,
+    overlaps: usesPreparedStatements(db),
     close: async () => undefined,
   };
 }
@@ -71,6 +78,7 @@ export function postgresLine(url: string): TransactionLine {
   let current = open();
   const ignore = () => undefined;
   return {
+    overlaps: true,
     async run(fn) {
       const { sql, db } = current;
       // postgres.js queries are lazy: execute() sends them now, in call order.
