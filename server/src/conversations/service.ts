@@ -73,8 +73,9 @@ export function broadcastMessage(ctx: AppContext, message: Message, except?: str
     const members = nsp.adapter.rooms.get(room);
     return members !== undefined && !(members.size === 1 && except !== undefined && members.has(except));
   };
-  if (heard(ctx.visitors)) (except ? ctx.visitors.to(room).except(except) : ctx.visitors.to(room)).emit('message:created', message);
-  if (heard(ctx.agents)) (except ? ctx.agents.to(room).except(except) : ctx.agents.to(room)).emit('message:created', message);
+  const skip = except ?? [];
+  if (heard(ctx.visitors)) ctx.visitors.to(room).except(skip).emit('message:created', message);
+  if (heard(ctx.agents)) ctx.agents.to(room).except(skip).emit('message:created', message);
 }
 
 /** Commits one message (batched with others by the writer), then, only if it is new, tells both sides. */
@@ -279,7 +280,7 @@ export async function visitorSend(ctx: AppContext, ref: { id: string; visitorId:
     ctx,
     ref.id,
     { author: 'visitor', authorId: ref.visitorId, authorName: null, body: input.body, clientId: input.clientId },
-    from ? { from } : {},
+    { from },
   );
   // The console's queue shows each waiting conversation's last message.
   if (!duplicate && conversation.status === 'queued' && conversation.departmentId) await publishQueue(ctx, conversation.departmentId);
@@ -320,7 +321,7 @@ export async function agentSend(ctx: AppContext, agent: AgentAccess, conversatio
     throw new AppError('closed', 'the conversation is closed');
   }
   if (conv.agentId !== agent.id && agent.role !== 'admin') throw new AppError('forbidden', 'claim the conversation before replying');
-  const { message } = await appendMessage(ctx, conv.id, { author: 'agent', authorId: agent.id, authorName: agent.name, body: input.body, clientId: input.clientId }, from ? { from } : {});
+  const { message } = await appendMessage(ctx, conv.id, { author: 'agent', authorId: agent.id, authorName: agent.name, body: input.body, clientId: input.clientId }, { from });
   return message;
 }
 

@@ -131,9 +131,9 @@ interface DrizzleInternals {
  * falls back to `execute`, which is correct, only slower; `usesPreparedStatements` lets a test notice.
  */
 export function preparedRunner(ex: Executor): <T>(query: SQL) => Promise<T[]> {
-  const client = (ex as unknown as DrizzleInternals).session?.client;
-  if (client && typeof client.unsafe === 'function') {
-    const unsafe = client.unsafe.bind(client) as PostgresJsClient['unsafe'];
+  if (usesPreparedStatements(ex)) {
+    const client = (ex as unknown as DrizzleInternals).session!.client!;
+    const unsafe = client.unsafe!.bind(client) as PostgresJsClient['unsafe'];
     return <T>(query: SQL) => {
       const { sql, params } = dialect.sqlToQuery(query);
       return unsafe(sql, params, { prepare: true }) as unknown as Promise<T[]>;

@@ -43,14 +43,12 @@ export function command<S extends z.ZodType, T>(
     let pending: Promise<T>;
     try {
       // Answer before the client's own ack timeout (10 s) gives up on us, even if the work is stuck.
-      if (inOrder) {
-        const run = () => fn(parsed.data);
-        pending = deadline(inOrder.tail.then(run, run), COMMAND_DEADLINE_MS, event);
-        // The same deadline bounds the queue: a command stuck on a dead database connection must not
-        // hold this socket's later ones forever; past it the next goes ahead (its seq still comes from
-        // the database, in order). One deadline per command rather than one for each purpose.
-        inOrder.tail = pending.then(ignore, ignore);
-      } else pending = deadline(fn(parsed.data), COMMAND_DEADLINE_MS, event);
+      const run = () => fn(parsed.data);
+      pending = deadline(inOrder ? inOrder.tail.then(run, run) : run(), COMMAND_DEADLINE_MS, event);
+      // The same deadline bounds the queue: a command stuck on a dead database connection must not
+      // hold this socket's later ones forever; past it the next goes ahead (its seq still comes from
+      // the database, in order). One deadline per command rather than one for each purpose.
+      if (inOrder) inOrder.tail = pending.then(ignore, ignore);
     } catch (error) {
       pending = Promise.reject(error);
     }

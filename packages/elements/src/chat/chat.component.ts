@@ -10,6 +10,7 @@ import { LocaleController } from '../internal/i18n.js';
 import { renderComposer, renderEnded, renderStatus, renderSurvey, type ControlsView } from './chat.controls.js';
 import { lastHandoffIndex, renderEntry, type EntryView } from './chat.entries.js';
 import { IDENTITY_PROPS, identityOf } from './chat.identity.js';
+import { ReplyWatch } from './chat.replies.js';
 import { chatStrings } from './chat.strings.js';
 import { chatStyles } from './chat.styles.js';
 import { applyWidget, widgetText } from './chat.widget.js';
@@ -121,12 +122,10 @@ export class ParleyChat extends ParleyElement {
   private focusComposerOnRender = false;
   private stickToBottom = true;
   private lastStatus: string | null = null;
-  /** Highest seq the visitor has had in front of them (panel open); later replies count as unread. */
-  private seenSeq = 0;
-  private lastUnread = 0;
-  /** Highest seq `parley-message` has covered in the conversation `heardIn`; -1 until its history is in. */
-  private heardSeq = -1;
-  private heardIn?: string;
+  private readonly replies = new ReplyWatch({
+    unread: (count) => this.emit('parley-unread', { count }),
+    message: (message) => this.emit('parley-message', message),
+  });
 
   /** The underlying client, once created (after the first open). */
   get client(): VisitorClient | null {
@@ -210,8 +209,6 @@ export class ParleyChat extends ParleyElement {
       this.renderRoot.querySelector<HTMLElement>('.ended button')?.focus();
     }
     this.lastStatus = status;
-    // A resumed conversation's history is not news: only what arrives after it counts as unread.
-    if (this.open || (this.seenSeq === 0 && this.clientCtl.client?.state.timeline.length)) this.markSeen();
     if (this.open && this.focusComposerOnRender) {
       this.focusComposerOnRender = false;
       (this.composerEl ?? this.renderRoot.querySelector<HTMLElement>('.panel'))?.focus();
@@ -219,46 +216,12 @@ export class ParleyChat extends ParleyElement {
     this.keepLogAtBottom();
     // Inside the messenger, parley.js (or the messenger) styles the launcher; on its own, the chat does.
     if (!this.inline) applyWidget(this, this.clientCtl.client?.state.site?.widget);
-    this.announceReplies();
-    const unread = this.unreadCount();
-    if (unread !== this.lastUnread) {
-      this.lastUnread = unread;
-      this.emit('parley-unread', { count: unread });
-    }
+    this.replies.update(this.clientCtl.client?.state, this.open);
   }
 
   /** @internal Also when the log shrinks under a survey that grows below it (chat.survey.ts). */
   keepLogAtBottom(): void {
     if (this.logEl && this.stickToBottom) this.logEl.scrollTop = this.logEl.scrollHeight;
-  }
-
-  /** `parley-message` for each reply newer than the last render's; the first rows of a conversation are its history. */
-  private announceReplies(): void {
-    const state = this.clientCtl.client?.state;
-    if (state?.conversation?.id !== this.heardIn) {
-      this.heardIn = state?.conversation?.id;
-      this.heardSeq = -1;
-    }
-    let top = this.heardSeq;
-    for (const { message } of state?.timeline ?? []) {
-      // Seq 0: still in the outbox, not a stored row.
-      if (message.seq <= Math.max(this.heardSeq, 0)) continue;
-      if (this.heardSeq >= 0 && (message.author === 'agent' || message.author === 'bot')) this.emit('parley-message', message);
-      top = Math.max(top, message.seq);
-    }
-    this.heardSeq = top;
-  }
-
-  private markSeen(): void {
-    const timeline = this.clientCtl.client?.state.timeline ?? [];
-    const last = timeline.reduce((max, e) => Math.max(max, e.message.seq || 0), 0);
-    if (last > this.seenSeq) this.seenSeq = last;
-  }
-
-  private unreadCount(): number {
-    if (this.open) return 0;
-    const timeline = this.clientCtl.client?.state.timeline ?? [];
-    return timeline.filter((e) => e.message.author !== 'visitor' && e.message.seq > this.seenSeq).length;
   }
 
   private ensureClient(): Promise<void> {
@@ -412,7 +375,7 @@ export class ParleyChat extends ParleyElement {
     if (this.inline) {
       return html`<div id="panel" part="panel" class="panel inline" ?hidden=${!this.open}>${this.open ? this.renderPanel() : nothing}</div>`;
     }
-    const unread = this.unreadCount();
+    const unread = this.replies.unread(this.clientCtl.client?.state, this.open);
     return html`
       <button
         part="launcher"
