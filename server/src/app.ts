@@ -32,7 +32,7 @@ import { createLimiters } from './limits/limiters.js';
 import { installSocketLimits } from './limits/socket.js';
 import { createMetrics } from './metrics/registry.js';
 import { metricsRoutes } from './metrics/routes.js';
-import { instrumentSockets } from './metrics/socket.js';
+import { sharingEncoderOf, sharingParser } from './lib/wire.js';
 import { AppError, toProtocolError } from './lib/errors.js';
 import { demoIdentityRoutes } from './identity/demo-routes.js';
 import { JobRunner } from './jobs/runner.js';
@@ -93,7 +93,8 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
   const app = new Hono();
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   // CORS for the polling transport only; which origins may talk to a site is checked per site at the handshake.
-  const io = new Server(httpServer, { cors: { origin: true }, maxHttpBufferSize: MAX_SOCKET_PAYLOAD, serveClient: false });
+  // The parser's encoder turns a fanned-out message into JSON once for all its packets (lib/wire.ts).
+  const io = new Server(httpServer, { cors: { origin: true }, maxHttpBufferSize: MAX_SOCKET_PAYLOAD, serveClient: false, parser: sharingParser });
 
   const metrics = createMetrics();
   const ctx: AppContext = {
@@ -103,6 +104,7 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
     clock: opts.clock ?? (() => new Date()),
     logger,
     io,
+    wire: sharingEncoderOf(io),
     visitors: io.of(NAMESPACES.visitor) as unknown as VisitorNamespace,
     agents: io.of(NAMESPACES.agent) as unknown as AgentNamespace,
     limits: createLimiters({ config, logger, onLimited: (name) => metrics.rateLimited.inc({ limit: name }) }),
@@ -193,8 +195,8 @@ export function createApp(opts: CreateAppOptions): ParleyApp {
   app.route('/', webRoutes(ctx));
   app.notFound((c) => (c.req.path.startsWith('/api/') ? jsonError(c, new AppError('not_found', 'no such route')) : c.text('Not found', 404)));
 
-  // Metrics, then limits, then handlers: packet middlewares run in that order, so refusals are counted.
-  instrumentSockets(ctx);
+  // Limits, then access rules, then handlers: packet middlewares run in that order. Commands report
+  // their own metrics (lib/socket.ts), the middlewares their refusals.
   installSocketLimits(ctx);
   installAgentEventRules(ctx);
   registerVisitorNamespace(ctx);

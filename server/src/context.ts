@@ -2,6 +2,7 @@ import type { Namespace, Server } from 'socket.io';
 import type { Logger } from 'pino';
 import type { AgentClientEvents, AgentServerEvents, VisitorClientEvents, VisitorServerEvents } from '@parley/protocol';
 import type { Config } from './config.js';
+import type { SharingEncoder } from './lib/wire.js';
 import type { MessageWriter } from './conversations/writer.js';
 import type { Database, Db } from './db/client.js';
 import type { JobRunner } from './jobs/runner.js';
@@ -30,6 +31,8 @@ export interface AppContext {
   clock: () => Date;
   logger: Logger;
   io: Server;
+  /** `io`'s encoder: `share()` a message before it fans out, and its JSON is made once (lib/wire.ts). */
+  wire: SharingEncoder;
   visitors: VisitorNamespace;
   agents: AgentNamespace;
   /** Flood limits (memory, or Redis with REDIS_URL); see limits/. */

@@ -112,9 +112,14 @@ export function installAgentEventRules(ctx: AppContext): void {
         return refuse(packet, new AppError('forbidden', `no access rule for ${String(event)}`));
       }
       if (rule === 'staff') return next();
+      // A known command refused by its rule is counted in the metrics, as its handler would have been.
+      const refuseKnown = (err: AppError) => {
+        ctx.metrics.commands.agent.refused(event as string, err.code);
+        refuse(packet, err);
+      };
       roleOf(ctx, (socket.data as { agentId: string }).agentId).then(
-        (role) => (STAFF_RULES[rule].includes(role) ? next() : refuse(packet, new AppError('forbidden', `only ${RULE_WORDS[rule]} may do this`))),
-        (err: unknown) => refuse(packet, err instanceof AppError ? err : new AppError('internal', 'access check failed')),
+        (role) => (STAFF_RULES[rule].includes(role) ? next() : refuseKnown(new AppError('forbidden', `only ${RULE_WORDS[rule]} may do this`))),
+        (err: unknown) => refuseKnown(err instanceof AppError ? err : new AppError('internal', 'access check failed')),
       );
     });
   });

@@ -74,6 +74,8 @@ export function broadcastMessage(ctx: AppContext, message: Message, except?: str
     return members !== undefined && !(members.size === 1 && except !== undefined && members.has(except));
   };
   const skip = except ?? [];
+  // One JSON text for the ack and every namespace's packet (lib/wire.ts).
+  ctx.wire.share(message);
   if (heard(ctx.visitors)) ctx.visitors.to(room).except(skip).emit('message:created', message);
   if (heard(ctx.agents)) ctx.agents.to(room).except(skip).emit('message:created', message);
 }

@@ -21,7 +21,7 @@ import { authenticate } from '../auth/service.js';
 import { botFeedback } from '../bot/service.js';
 import { conversations, departments, agents, agentDepartments, visitors } from '../db/schema.js';
 import { AppError, toProtocolError } from '../lib/errors.js';
-import { command, sequential } from '../lib/socket.js';
+import { commands, sequential } from '../lib/socket.js';
 import { authenticateVisitor } from '../visitors/service.js';
 import { ownedByVisitor, visitorRooms } from '../contacts/scope.js';
 import { agentConnected, agentDisconnected, setPresence } from './presence.js';
@@ -53,6 +53,7 @@ function refusal(error: unknown): Error & { data: { code: string } } {
 export function registerVisitorNamespace(ctx: AppContext): void {
   const nsp = ctx.visitors;
   const log = ctx.logger.child({ nsp: '/visitor' });
+  const command = commands(log, ctx.metrics.commands.visitor);
 
   nsp.use((socket, next) => {
     const parsed = visitorHandshakeSchema.safeParse(socket.handshake.auth);
@@ -76,11 +77,11 @@ export function registerVisitorNamespace(ctx: AppContext): void {
 
     const own = (id: string) => visitorConversation(ctx, visitorId, id);
 
-    socket.on('conversation:start', command(log, 'conversation:start', startConversationSchema, (input) => startConversation(ctx, { visitorId, siteId }, input)));
+    socket.on('conversation:start', command('conversation:start', startConversationSchema, (input) => startConversation(ctx, { visitorId, siteId }, input)));
 
     socket.on(
       'conversation:sync',
-      command(log, 'conversation:sync', syncSchema, async (input) => {
+      command('conversation:sync', syncSchema, async (input) => {
         const conv = input.conversationId ? await own(input.conversationId) : await newestOpenConversation(ctx, visitorId);
         if (!conv) return null;
         socket.join(convRoom(conv.id));
@@ -88,18 +89,18 @@ export function registerVisitorNamespace(ctx: AppContext): void {
       }),
     );
 
-    socket.on('conversation:handoff', command(log, 'conversation:handoff', handoffSchema, async (input) => handoff(ctx, await own(input.conversationId), input.departmentId)));
+    socket.on('conversation:handoff', command('conversation:handoff', handoffSchema, async (input) => handoff(ctx, await own(input.conversationId), input.departmentId)));
 
     socket.on(
       'conversation:close',
-      command(log, 'conversation:close', conversationRefSchema, async (input) => {
+      command('conversation:close', conversationRefSchema, async (input) => {
         const conv = await own(input.conversationId);
         await closeConversation(ctx, conv, 'visitor');
         return visitorView(ctx, await own(conv.id));
       }),
     );
 
-    socket.on('bot:feedback', command(log, 'bot:feedback', botFeedbackSchema, async (input) => botFeedback(ctx, await own(input.conversationId), input)));
+    socket.on('bot:feedback', command('bot:feedback', botFeedbackSchema, async (input) => botFeedback(ctx, await own(input.conversationId), input)));
 
     const inOrder = sequential();
     // A conversation's owner never changes, so each socket checks a conversation once; whether it is
@@ -112,11 +113,11 @@ export function registerVisitorNamespace(ctx: AppContext): void {
       }
       return { id, visitorId };
     };
-    socket.on('message:send', command(log, 'message:send', sendMessageSchema, async (input) => visitorSend(ctx, await ownedRef(input.conversationId), input, socket.id), inOrder));
+    socket.on('message:send', command('message:send', sendMessageSchema, async (input) => visitorSend(ctx, await ownedRef(input.conversationId), input, socket.id), inOrder));
 
     socket.on(
       'typing:set',
-      command(log, 'typing:set', typingSchema, async (input) => {
+      command('typing:set', typingSchema, async (input) => {
         // Membership of the room was granted after an ownership check, so it doubles as one here.
         if (!socket.rooms.has(convRoom(input.conversationId))) throw new AppError('not_found', 'conversation not found');
         const [v] = await ctx.db.select({ name: visitors.name }).from(visitors).where(eq(visitors.id, visitorId));
@@ -130,6 +131,7 @@ export function registerVisitorNamespace(ctx: AppContext): void {
 export function registerAgentNamespace(ctx: AppContext): void {
   const nsp = ctx.agents;
   const log = ctx.logger.child({ nsp: '/agent' });
+  const command = commands(log, ctx.metrics.commands.agent);
 
   nsp.use((socket, next) => {
     const parsed = agentHandshakeSchema.safeParse(socket.handshake.auth);
@@ -168,7 +170,7 @@ export function registerAgentNamespace(ctx: AppContext): void {
 
     socket.on(
       'agent:presence',
-      command(log, 'agent:presence', presenceSchema, async (input) => {
+      command('agent:presence', presenceSchema, async (input) => {
         await ready;
         return setPresence(ctx, agentId, input.presence);
       }),
@@ -176,7 +178,7 @@ export function registerAgentNamespace(ctx: AppContext): void {
 
     socket.on(
       'directory:list',
-      command(log, 'directory:list', emptySchema, async () => {
+      command('directory:list', emptySchema, async () => {
         await access();
         // Every department and colleague: they are the targets of a transfer.
         const deptRows = await ctx.db.select().from(departments).orderBy(asc(departments.position), asc(departments.createdAt));
@@ -192,38 +194,38 @@ export function registerAgentNamespace(ctx: AppContext): void {
 
     socket.on(
       'queue:list',
-      command(log, 'queue:list', emptySchema, async () => {
+      command('queue:list', emptySchema, async () => {
         const me = await access();
         const ids = me.role === 'admin' ? (await ctx.db.select({ id: departments.id }).from(departments).orderBy(asc(departments.position))).map((d) => d.id) : me.departmentIds;
         return queueSnapshots(ctx, ids);
       }),
     );
 
-    socket.on('conversation:list', command(log, 'conversation:list', emptySchema, async () => ownConversations(ctx, (await access()).id)));
+    socket.on('conversation:list', command('conversation:list', emptySchema, async () => ownConversations(ctx, (await access()).id)));
 
-    socket.on('conversation:claim', command(log, 'conversation:claim', conversationRefSchema, async (input) => claim(ctx, await access(), input.conversationId)));
+    socket.on('conversation:claim', command('conversation:claim', conversationRefSchema, async (input) => claim(ctx, await access(), input.conversationId)));
 
     socket.on(
       'conversation:sync',
-      command(log, 'conversation:sync', agentSyncSchema, async (input) => {
+      command('conversation:sync', agentSyncSchema, async (input) => {
         const conv = await agentConversation(ctx, await access(), input.conversationId);
         const page = await messagesAfter(ctx, conv.id, input.afterSeq, LIMITS.historyPage);
         return { conversation: await agentView(ctx, conv.id), ...page };
       }),
     );
 
-    socket.on('conversation:read', command(log, 'conversation:read', readSchema, async (input) => markRead(ctx, await access(), input.conversationId, input.seq)));
+    socket.on('conversation:read', command('conversation:read', readSchema, async (input) => markRead(ctx, await access(), input.conversationId, input.seq)));
 
-    socket.on('conversation:transfer', command(log, 'conversation:transfer', transferSchema, async (input) => transfer(ctx, await access(), input)));
+    socket.on('conversation:transfer', command('conversation:transfer', transferSchema, async (input) => transfer(ctx, await access(), input)));
 
-    socket.on('conversation:close', command(log, 'conversation:close', conversationRefSchema, async (input) => agentClose(ctx, await access(), input.conversationId)));
+    socket.on('conversation:close', command('conversation:close', conversationRefSchema, async (input) => agentClose(ctx, await access(), input.conversationId)));
 
     const inOrder = sequential();
-    socket.on('message:send', command(log, 'message:send', sendMessageSchema, async (input) => agentSend(ctx, await access(), input.conversationId, input, socket.id), inOrder));
+    socket.on('message:send', command('message:send', sendMessageSchema, async (input) => agentSend(ctx, await access(), input.conversationId, input, socket.id), inOrder));
 
     socket.on(
       'typing:set',
-      command(log, 'typing:set', typingSchema, async (input) => {
+      command('typing:set', typingSchema, async (input) => {
         if (!socket.rooms.has(convRoom(input.conversationId))) throw new AppError('forbidden', 'not your conversation');
         const [me] = await ctx.db.select({ name: agents.name }).from(agents).where(eq(agents.id, agentId));
         ctx.visitors.to(convRoom(input.conversationId)).emit('typing:updated', { conversationId: input.conversationId, author: 'agent', name: me?.name ?? null, typing: input.typing });

@@ -38,6 +38,7 @@ function limitPackets(ctx: AppContext, socket: Socket, role: 'visitor' | 'agent'
         const ack = packet[packet.length - 1];
         const { error, unexpected } = toProtocolError(err);
         if (unexpected) ctx.logger.error({ err, event }, 'rate limit check failed');
+        ctx.metrics.commands[role].refused(event as string, error.code);
         if (typeof ack === 'function') ack({ ok: false, error });
       },
     );

@@ -43,6 +43,9 @@ test('/metrics after some traffic: messages, ack latency, sockets, queue, databa
   unwrap(await call<AgentConversation>(agent.socket, 'conversation:claim', { conversationId: id }));
   for (let i = 0; i < 4; i++) unwrap(await call<Message>(v1.socket, 'message:send', { conversationId: id, clientId: crypto.randomUUID(), body: `v${i}` }));
   for (let i = 0; i < 3; i++) unwrap(await call<Message>(agent.socket, 'message:send', { conversationId: id, clientId: crypto.randomUUID(), body: `a${i}` }));
+  // A malformed command is counted under its event and result; a made-up event name adds no series.
+  assert.equal((await call(agent.socket, 'message:send', { conversationId: id })).ok, false);
+  assert.equal((await call(agent.socket, 'no:such:event', {})).ok, false);
   // One conversation left waiting in Sales (manual routing), so the queue gauge has something to show.
   const waiting = unwrap(await call<ConversationSync<VisitorConversation>>(v2.socket, 'conversation:start', {}));
   unwrap(await call(v2.socket, 'conversation:handoff', { conversationId: waiting.conversation.id, departmentId: server.departments.sales.id }));
@@ -50,7 +53,9 @@ test('/metrics after some traffic: messages, ack latency, sockets, queue, databa
   const m = await scrape(server);
   assert.equal(m.get('parley_messages_total{author="visitor"}'), 4);
   assert.equal(m.get('parley_messages_total{author="agent"}'), 3);
-  assert.equal(m.get('parley_ack_latency_seconds_count{event="message:send"}'), 7);
+  assert.equal(m.get('parley_ack_latency_seconds_count{event="message:send"}'), 8, 'seven sends and the malformed one');
+  assert.equal(m.get('parley_acks_total{event="message:send",result="invalid"}'), 1);
+  assert.ok(![...m.keys()].some((k) => k.includes('no:such:event')), 'no series for an event without a handler');
   assert.ok(m.get('parley_ack_latency_seconds_sum{event="message:send"}')! > 0);
   assert.ok(m.has('parley_ack_latency_seconds_bucket{le="0.001",event="message:send"}'), 'buckets start at 1 ms');
   assert.equal(m.get('parley_acks_total{event="conversation:claim",result="ok"}'), 1);

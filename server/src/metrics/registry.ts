@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { AppContext } from '../context.js';
 import { conversations, departments } from '../db/schema.js';
+import { socketMetrics, type SocketMetrics } from './socket.js';
 
 /**
  * One registry per app, never prom-client's global one: two apps in one process (tests, a future
@@ -20,6 +21,8 @@ export interface Metrics {
   dbInFlight: Gauge<'source'>;
   /** Database failures seen by handlers (`unavailable` answers) and by the scrape's own queue query. */
   dbErrors: Counter<'source'>;
+  /** Each namespace's command timings and results, reported by `command` (lib/socket.ts) and the refusing middlewares. */
+  commands: Record<'visitor' | 'agent', SocketMetrics>;
   /** Binds the gauges computed on scrape (sockets, queue, database) to a built context. */
   attach(ctx: AppContext): void;
 }
@@ -90,8 +93,7 @@ export function createMetrics(): Metrics {
     },
   });
 
-  const metrics: Metrics = {
-    registry,
+  const instruments = {
     messages: new Counter({ name: 'parley_messages_total', help: 'Chat messages acked to their sender, by author.', labelNames: ['author'] as const, registers: [registry] }),
     ackLatency: new Histogram({
       name: 'parley_ack_latency_seconds',
@@ -109,6 +111,11 @@ export function createMetrics(): Metrics {
       registers: [registry],
     }),
     dbErrors,
+  };
+  const metrics: Metrics = {
+    registry,
+    ...instruments,
+    commands: { visitor: socketMetrics(instruments, 'visitor'), agent: socketMetrics(instruments, 'agent') },
     attach(built) {
       ctx = built;
     },

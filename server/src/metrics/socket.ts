@@ -1,43 +1,60 @@
+import type { Counter, Histogram } from 'prom-client';
 import type { Ack } from '@parley/protocol';
-import type { AppContext } from '../context.js';
+import type { CommandObserver } from '../lib/socket.js';
 import type { Metrics } from './registry.js';
 
-type Packet = unknown[];
+/** A namespace's command metrics: what `command` reports (lib/socket.ts), and the middlewares' refusals. */
+export interface SocketMetrics extends CommandObserver {
+  /**
+   * A packet middleware (flood limit, access rule) refused a command before its handler ran. Counted
+   * in acks, not timed. Only for events that have a handler: made-up names from a client must not
+   * grow the label set.
+   */
+  refused(event: string, code: string): void;
+}
+
+type Instruments = Pick<Metrics, 'messages' | 'ackLatency' | 'acks' | 'dbInFlight' | 'dbErrors'>;
 
 /**
- * A per-socket packet middleware that times each command from receipt to ack by wrapping the ack
- * callback Socket.IO appends to the packet. Done here rather than in every handler, so handlers stay
- * unaware of metrics and the count covers every command, refusals included.
+ * Times each command from receipt to ack and counts its result. The labelled children are looked up
+ * once per event and result and kept: prom-client otherwise hashes the label object on every call,
+ * and this runs for every chat message.
  */
-export function instrumentPackets(metrics: Metrics, author: 'visitor' | 'agent', handles: (event: string) => boolean) {
-  return (packet: Packet, next: (err?: Error) => void) => {
-    const last = packet.length - 1;
-    const ack = packet[last];
-    const event = packet[0];
-    // Only events with a handler count: made-up names from a client must neither grow the label set
-    // nor leave the in-flight gauge raised by an ack that nobody will call.
-    if (typeof ack !== 'function' || typeof event !== 'string' || !handles(event)) return next();
-    const t0 = performance.now();
-    metrics.dbInFlight.inc({ source: 'socket' });
-    let done = false;
-    packet[last] = (response: Ack<unknown>) => {
-      if (!done) {
-        done = true;
-        metrics.dbInFlight.dec({ source: 'socket' });
-        const result = response && typeof response === 'object' && 'ok' in response ? (response.ok ? 'ok' : response.error.code) : 'ok';
-        metrics.acks.inc({ event, result });
-        if (result !== 'rate_limited') metrics.ackLatency.observe({ event }, (performance.now() - t0) / 1000);
-        if (result === 'ok' && event === 'message:send') metrics.messages.inc({ author });
-        if (result === 'unavailable') metrics.dbErrors.inc({ source: 'socket' });
-      }
-      (ack as (r: unknown) => void)(response);
-    };
-    next();
+export function socketMetrics(m: Instruments, author: 'visitor' | 'agent'): SocketMetrics {
+  const inFlight = m.dbInFlight.labels({ source: 'socket' });
+  const dbErrors = m.dbErrors.labels({ source: 'socket' });
+  const sent = m.messages.labels({ author });
+  const latency = children<Histogram.Internal<'event'>>((event) => m.ackLatency.labels({ event }));
+  const acks = children<Counter.Internal>((key) => {
+    const [event, result] = key.split('\n') as [string, string];
+    return m.acks.labels({ event, result });
+  });
+  const count = (event: string, result: string) => {
+    acks(`${event}\n${result}`).inc();
+    if (result === 'unavailable') dbErrors.inc();
+  };
+  return {
+    started() {
+      inFlight.inc();
+      return performance.now();
+    },
+    answered(event, since, response: Ack<unknown>) {
+      inFlight.dec();
+      const result = response.ok ? 'ok' : response.error.code;
+      count(event, result);
+      // Rate-limited refusals are left out of the latency: they would flatter p50.
+      if (result !== 'rate_limited') latency(event).observe((performance.now() - since) / 1000);
+      if (result === 'ok' && event === 'message:send') sent.inc();
+    },
+    refused: count,
   };
 }
 
-/** Registers the packet middleware on every socket of both namespaces; call before the handlers. */
-export function instrumentSockets(ctx: AppContext): void {
-  ctx.visitors.on('connection', (socket) => socket.use(instrumentPackets(ctx.metrics, 'visitor', (e) => socket.listeners(e as 'message:send').length > 0)));
-  ctx.agents.on('connection', (socket) => socket.use(instrumentPackets(ctx.metrics, 'agent', (e) => socket.listeners(e as 'message:send').length > 0)));
+function children<C>(make: (key: string) => C): (key: string) => C {
+  const made = new Map<string, C>();
+  return (key) => {
+    let child = made.get(key);
+    if (child === undefined) made.set(key, (child = make(key)));
+    return child;
+  };
 }
