@@ -54,7 +54,14 @@ export class Sut {
   static async start(kind: 'parley' | 'raw', opts: { db?: 'pg' | 'pglite'; root?: string } = {}): Promise<Sut> {
     const child = fork(resolve(import.meta.dirname, 'sut.ts'), [kind, opts.db ?? 'pglite', opts.root ?? REPO], {
       // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the server under test, written when it exits.
-      execArgv: ['--expose-gc', '--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+      // BENCH_NODE_FLAGS: more flags for it, e.g. `--trace-gc` to see the collector's pauses.
+      execArgv: [
+        '--expose-gc',
+        '--import',
+        'tsx',
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+        ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+      ],
       env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', TEST_DATABASE_URL: PG_URL },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -2,7 +2,10 @@
  * The top entries of a V8 CPU profile (what `BENCH_CPU_PROF=<dir>` writes for the server under test):
  * self time per function and per package, as shares of the busy (non-idle) time.
  *
- *   node --import tsx test/load/profile-top.ts <file.cpuprofile> [--top=25]
+ *   node --import tsx test/load/profile-top.ts <file.cpuprofile> [--top=25] [--last=12]
+ *
+ * `--last=<s>` keeps only the profile's last seconds: a benchmark's server spends its first tens of
+ * seconds on setup (creating and claiming the conversations), and the rate being measured comes last.
  */
 import { readFileSync } from 'node:fs';
 import { flags, table } from './lib.js';
@@ -28,7 +31,13 @@ const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 // Self time per node from the sample stream (timeDeltas[i] is the time before sample i).
 const selfUs = new Map<number, number>();
-profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+const elapsed = profile.timeDeltas.reduce((a, b) => a + b, 0);
+const from = flags().last ? elapsed - Number(flags().last) * 1e6 : -Infinity;
+let at = 0;
+profile.samples.forEach((id, i) => {
+  at += profile.timeDeltas[i] ?? 0;
+  if (at >= from) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 
 const IDLE = new Set(['(idle)', '(program)']);
 /** node_modules/.pnpm/<pkg>@<version>/node_modules/<pkg>/... -> <pkg>; our files -> their folder. */
@@ -59,7 +68,7 @@ for (const [id, us] of selfUs) {
 
 const pct = (us: number) => `${((us / busy) * 100).toFixed(1)}%`;
 const sorted = (m: Map<string, number>) => [...m].sort((x, y) => y[1] - x[1]).slice(0, top);
-console.log(`# ${file}: busy ${(busy / 1e6).toFixed(2)} s of ${(total / 1e6).toFixed(2)} s sampled`);
+console.log(`# ${file}${flags().last ? ` (last ${flags().last} s)` : ''}: busy ${(busy / 1e6).toFixed(2)} s of ${(total / 1e6).toFixed(2)} s sampled`);
 console.log(table(['package / area', 'self', 'share of busy'], sorted(areas).map(([k, us]) => [k, `${(us / 1000).toFixed(0)} ms`, pct(us)])));
 console.log();
 console.log(table(['function', 'self', 'share of busy'], sorted(fns).map(([k, us]) => [k, `${(us / 1000).toFixed(0)} ms`, pct(us)])));

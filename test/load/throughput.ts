@@ -125,6 +125,15 @@ async function setup(target: Target): Promise<{ visitors: Array<{ socket: Socket
 
 const serverCpu = (target: Target) => target.pids.reduce((sum, pid) => sum + cpuMicros(pid), 0);
 
+function tailsBySendTime(sentAt: Float64Array, seen: Uint8Array, agentAt: Float64Array, t0: number): string {
+  const lat: Array<[number, number]> = [];
+  for (let i = 0; i < sentAt.length; i++) if (seen[i]) lat.push([agentAt[i]! - sentAt[i]!, sentAt[i]! - t0]);
+  lat.sort((a, b) => b[0] - a[0]);
+  const buckets = new Map<number, number>();
+  for (const [, at] of lat.slice(0, Math.ceil(lat.length / 100))) buckets.set(Math.floor(at / 250) * 250, (buckets.get(Math.floor(at / 250) * 250) ?? 0) + 1);
+  return [...buckets].sort((a, b) => b[1] - a[1]).map(([ms, n]) => `${n} at ${(ms / 1000).toFixed(2)} s`).join(', ');
+}
+
 async function runRate(target: Target, world: Awaited<ReturnType<typeof setup>>, rate: number): Promise<Row> {
   const total = Math.round(rate * seconds);
   const tag = `r${rate}-${randomUUID().slice(0, 8)}`;
@@ -135,12 +144,14 @@ async function runRate(target: Target, world: Awaited<ReturnType<typeof setup>>,
   let errors = 0;
   let lastAck = 0;
   const seen = new Uint8Array(total);
+  const agentAt = new Float64Array(total);
   const onAgent = (m: { body: string }) => {
     if (!m.body.startsWith(tag)) return;
     const i = Number(m.body.slice(tag.length + 1, m.body.indexOf(' ', tag.length + 1)));
     if (seen[i]) return;
     seen[i] = 1;
-    agentLatency.push(performance.now() - sentAt[i]!);
+    agentAt[i] = performance.now();
+    agentLatency.push(agentAt[i]! - sentAt[i]!);
   };
   world.agent.on('message:created', onAgent);
 
@@ -183,6 +194,8 @@ async function runRate(target: Target, world: Awaited<ReturnType<typeof setup>>,
   const cpu = serverCpu(target) - cpu0;
   world.agent.off('message:created', onAgent);
 
+  // BENCH_TAILS=1: when the slowest 1% were sent (per 250 ms of the run), to tell pauses from spread.
+  if (process.env.BENCH_TAILS) console.error(`#     ${target.label} ${rate}/s slowest 1% by send time: ${tailsBySendTime(sentAt, seen, agentAt, t0)}`);
   const dbRows = await target.count(`select count(*) as n from messages where body like '${tag} %'`);
   const lat = sortedOf(agentLatency);
   const acks = sortedOf(ackLatency);
