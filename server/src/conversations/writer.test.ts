@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { openDatabase } from '../db/client.js';
 import { conversations, messages, sites, visitors } from '../db/schema.js';
 import { AppError, toProtocolError } from '../lib/errors.js';
-import { startTestServer } from '../testing.js';
+import { openMigratedPglite, startTestServer } from '../testing.js';
 import type { TestServer } from '../testing.js';
 import { usesPreparedStatements } from '../db/prepared.js';
 import type { TransactionLine } from '../db/prepared.js';
@@ -198,7 +197,8 @@ test('a commit that never settles (a link dropped inside postgres.js) fails with
 });
 
 test('a closed database answers `unavailable` to every queued request', async () => {
-  const gone = await openDatabase({ dataDir: 'memory://' });
+  // From the migrated template: initdb and the migrations from scratch cost 3-7 s and test nothing here.
+  const gone = await openMigratedPglite();
   await gone.migrate();
   await gone.close();
   const writer = createMessageWriter({ db: gone.db, clock });

@@ -4,7 +4,7 @@
  * around it, so no background job runner picks up the jobs a test schedules.
  */
 import { randomBytes } from 'node:crypto';
-import { createScratchDatabase } from '../testing.js';
+import { createScratchDatabase, openMigratedPglite } from '../testing.js';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import type { ParsedMail } from 'mailparser';
@@ -87,7 +87,7 @@ export async function openTestDb(): Promise<TestDb> {
   const scratch = serverUrl ? await createScratchDatabase(serverUrl) : undefined;
   const url = scratch?.url;
   const drop = async () => scratch?.drop();
-  const database = await openDatabase(url ? { url } : { dataDir: 'memory://' });
+  const database = url ? await openDatabase({ url }) : await openMigratedPglite();
   await database.migrate();
   const [site] = await database.db
     .insert(sites)
