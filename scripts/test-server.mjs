@@ -8,6 +8,7 @@
 // (`pnpm test` puts them in different lanes, scripts/test.mjs); without it both run at once, and the
 // PostgreSQL pass's output is held and printed after the PGlite pass's.
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 
 const POSTGRES_FILES = [
   'src/conversations/queue.test.ts',
@@ -23,6 +24,21 @@ const POSTGRES_FILES = [
 const all = process.argv.includes('--all');
 // `--db=pglite` or `--db=postgres` runs one pass (`pnpm test` runs them in different lanes, scripts/test.mjs).
 const only = process.argv.find((a) => a.startsWith('--db='))?.slice(5);
+// `--shards=N` splits the PGlite pass into N node processes at once, each still one file at a time
+// (sorted files dealt out alternately). One process keeps about 1.2 of this machine's 2 cores busy,
+// so two finish well before one (scripts/test.mjs). The first shard's output streams; the others'
+// is held and printed after it.
+const shards = Number(process.argv.find((a) => a.startsWith('--shards='))?.slice(9) ?? 1);
+
+/** Every server test file, as `pnpm --filter @parley/server test` finds them (`find src -name '*.test.ts' | sort`). */
+function serverTestFiles() {
+  const dir = new URL('../server/src', import.meta.url).pathname;
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => `src/${f}`)
+    .sort();
+}
 
 const run = (label, env, hold, files) =>
   new Promise((resolve) => {
@@ -38,7 +54,14 @@ const run = (label, env, hold, files) =>
   });
 
 const { TEST_DATABASE_URL, ...withoutPg } = process.env;
-const passes = only === 'postgres' ? [] : [run('PGlite (embedded)', withoutPg, false)];
+const passes = [];
+if (only !== 'postgres') {
+  if (shards <= 1) passes.push(run('PGlite (embedded)', withoutPg, false));
+  else {
+    const files = serverTestFiles();
+    for (let i = 0; i < shards; i++) passes.push(run(`PGlite (embedded), shard ${i + 1} of ${shards}`, withoutPg, i > 0, files.filter((_, j) => j % shards === i)));
+  }
+}
 if (TEST_DATABASE_URL && only !== 'pglite') passes.push(run(`PostgreSQL (${TEST_DATABASE_URL.replace(/:[^:@/]*@/, ':***@')})${all ? '' : ', the database-sensitive files'}`, process.env, true, all ? undefined : POSTGRES_FILES));
 const results = await Promise.all(passes);
 for (const r of results) if (r.out) process.stdout.write(r.out);
