@@ -2,13 +2,15 @@
 // steps one after another. One after another, the whole suite took over 20 minutes on this 2-core
 // machine; measured per step (`### summary` at the end of the log):
 // - the PGlite server pass runs as two processes at once (`--shards=2`, scripts/test-server.mjs), each
-//   one file at a time: one process kept about 1.2 cores busy for 8 minutes (494 s in CI, 1,136-1,182 s
-//   for the whole suite against a 1,200 s limit); two took 365 s beside the short suites (type check,
-//   unit, search, budget, docs, cluster), which run beside it;
-// - the element tests run as two web-test-runner processes at once (scripts/test-elements.mjs), each
-//   with its own server and browser, one file at a time: one kept about 0.6 of a core busy (352 s in
-//   CI), two took 178 s; the fault tests and the PostgreSQL server pass run beside them (beside the
-//   PGlite pass instead, they made it 40% slower);
+//   one file at a time, beside the short suites (type check, unit, search, budget, docs, cluster). One
+//   process keeps about 1.4 cores busy (a file's CPU time is ~1.4x its wall time: the tsx compiler
+//   service, GC and argon2 threads), so two gain far less than half: here the pass took 314 s in one
+//   process and 281-306 s in two (those runs shared the machine with other work: typecheck 66-71 s, not 28);
+// - the element tests (one file at a time against one shared server) keep about 0.6 of a core busy: the
+//   fault tests and the PostgreSQL server pass run beside them (beside the PGlite pass instead, they
+//   made it 40% slower). Two element processes at once took 148-214 s instead of 203 s, but the phase
+//   still waits for the fault and PostgreSQL lane, which they slowed, and a chat test timed out once
+//   under that load: one process it stays;
 // - the end-to-end files (three at a time, each with a server process and a browser) run alone: beside
 //   the element tests both took twice as long and a test hung.
 //
