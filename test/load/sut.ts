@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { PerformanceObserver, constants, monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server } from 'socket.io';
 
 const [kind = 'parley', db = 'pglite', root = process.cwd()] = process.argv.slice(2);
@@ -23,11 +23,23 @@ loopDelay.enable();
 // The same seen from a JS timer (what Socket.IO's ping timers go through).
 let timerGap = 0;
 let lastTick = performance.now();
+// Stalls with their wall-clock time, so the generator can line them up with its slowest messages
+// (`stalls` reads and clears them): timer ticks late by over 10 ms, and collector pauses over 3 ms.
+const stalls: Array<{ at: number; ms: number; what: string }> = [];
 setInterval(() => {
   const now = performance.now();
-  timerGap = Math.max(timerGap, now - lastTick - 50);
+  const late = now - lastTick - 50;
+  timerGap = Math.max(timerGap, late);
+  if (late > 10 && stalls.length < 10_000) stalls.push({ at: performance.timeOrigin + now - late, ms: late, what: 'event loop' });
   lastTick = now;
 }, 50).unref();
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    const kind = ((e as PerformanceEntry & { detail?: { kind?: number } }).detail)?.kind;
+    const what = kind === constants.NODE_PERFORMANCE_GC_MAJOR ? 'gc major' : kind === constants.NODE_PERFORMANCE_GC_MINOR ? 'gc minor' : 'gc other';
+    if (e.duration > 3 && stalls.length < 10_000) stalls.push({ at: performance.timeOrigin + e.startTime, ms: e.duration, what });
+  }
+}).observe({ entryTypes: ['gc'] });
 
 type Io = Server;
 let io: Io;
@@ -141,6 +153,7 @@ process.on('message', async (m: { id: number; cmd: string; arg?: unknown }) => {
       timerGap = 0;
     } else if (m.cmd === 'rows') result = await rows(String(m.arg));
     else if (m.cmd === 'employee-streams') result = employeeStreams();
+    else if (m.cmd === 'stalls') result = stalls.splice(0);
     else if (m.cmd === 'sockets') result = io.of(typeof m.arg === 'string' ? m.arg : '/visitor').sockets.size;
     else if (m.cmd === 'drop') {
       // Transport closed without Socket.IO's DISCONNECT packet: clients treat it as a network failure

@@ -58,6 +58,8 @@ interface Target {
   info: SutInfo & { agentUrl: string };
   pids: number[];
   count(query: string): Promise<number>;
+  /** The server's event-loop stalls and GC pauses since the last call (wall-clock ms), where known. */
+  stalls?(): Promise<Array<{ at: number; ms: number; what: string }>>;
   stop(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ async function forkedTarget(kind: 'parley' | 'raw', db: 'pg' | 'pglite'): Promis
     info: { ...sut.info, agentUrl: sut.info.url },
     pids: [sut.child.pid!],
     count: (query) => sut.call<number>('count', query),
+    stalls: () => sut.call('stalls'),
     stop: () => sut.stop(),
   };
 }
@@ -195,7 +198,13 @@ async function runRate(target: Target, world: Awaited<ReturnType<typeof setup>>,
   world.agent.off('message:created', onAgent);
 
   // BENCH_TAILS=1: when the slowest 1% were sent (per 250 ms of the run), to tell pauses from spread.
-  if (process.env.BENCH_TAILS) console.error(`#     ${target.label} ${rate}/s slowest 1% by send time: ${tailsBySendTime(sentAt, seen, agentAt, t0)}`);
+  if (process.env.BENCH_TAILS) {
+    console.error(`#     ${target.label} ${rate}/s slowest 1% by send time: ${tailsBySendTime(sentAt, seen, agentAt, t0)}`);
+    // The server's own stalls on the same clock (seconds into the run), to say what held those up.
+    const startedAt = performance.timeOrigin + t0;
+    const stalls = ((await target.stalls?.()) ?? []).filter((x) => x.at >= startedAt);
+    if (target.stalls) console.error(`#     server stalls: ${stalls.map((x) => `${x.what} ${fmt(x.ms)} ms at ${((x.at - startedAt) / 1000).toFixed(2)} s`).join(', ') || 'none over 10 ms (loop) / 3 ms (GC)'}`);
+  }
   const dbRows = await target.count(`select count(*) as n from messages where body like '${tag} %'`);
   const lat = sortedOf(agentLatency);
   const acks = sortedOf(ackLatency);
