@@ -14,6 +14,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PerformanceObserver, constants, monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server } from 'socket.io';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+
+const inspector = new Session();
 
 const [kind = 'parley', db = 'pglite', root = process.cwd()] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -154,6 +158,18 @@ process.on('message', async (m: { id: number; cmd: string; arg?: unknown }) => {
     } else if (m.cmd === 'rows') result = await rows(String(m.arg));
     else if (m.cmd === 'employee-streams') result = employeeStreams();
     else if (m.cmd === 'stalls') result = stalls.splice(0);
+    else if (m.cmd === 'heap-start') {
+      // Sampling heap profiler that keeps objects the collector has already freed: what is allocated
+      // per message, not only what stays (BENCH_HEAP_PROF=<file> in throughput.ts).
+      inspector.connect();
+      await inspector.post('HeapProfiler.enable');
+      await inspector.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    } else if (m.cmd === 'heap-stop') {
+      const { profile } = (await inspector.post('HeapProfiler.stopSampling')) as { profile: unknown };
+      writeFileSync(String(m.arg), JSON.stringify(profile));
+      inspector.disconnect();
+      result = true;
+    }
     else if (m.cmd === 'sockets') result = io.of(typeof m.arg === 'string' ? m.arg : '/visitor').sockets.size;
     else if (m.cmd === 'drop') {
       // Transport closed without Socket.IO's DISCONNECT packet: clients treat it as a network failure

@@ -60,6 +60,8 @@ interface Target {
   count(query: string): Promise<number>;
   /** The server's event-loop stalls and GC pauses since the last call (wall-clock ms), where known. */
   stalls?(): Promise<Array<{ at: number; ms: number; what: string }>>;
+  /** Sampling heap profile of one rate (BENCH_HEAP_PROF=<file prefix>), where the target supports it. */
+  heap?(cmd: 'heap-start' | 'heap-stop', file?: string): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ async function forkedTarget(kind: 'parley' | 'raw', db: 'pg' | 'pglite'): Promis
     pids: [sut.child.pid!],
     count: (query) => sut.call<number>('count', query),
     stalls: () => sut.call('stalls'),
+    heap: (cmd, file) => sut.call(cmd, file),
     stop: () => sut.stop(),
   };
 }
@@ -158,6 +161,8 @@ async function runRate(target: Target, world: Awaited<ReturnType<typeof setup>>,
   };
   world.agent.on('message:created', onAgent);
 
+  const heapFile = process.env.BENCH_HEAP_PROF && target.heap ? `${process.env.BENCH_HEAP_PROF}-${target.label.replace(/\W+/g, '-')}-${rate}.heapprofile` : '';
+  if (heapFile) await target.heap!('heap-start');
   const cpu0 = serverCpu(target);
   const t0 = performance.now();
   let saturatedAfter = 0;
@@ -195,6 +200,7 @@ async function runRate(target: Target, world: Awaited<ReturnType<typeof setup>>,
   while (acked + errors < total && performance.now() < drainUntil) await sleep(50);
   await sleep(200); // last agent deliveries trail the last acks slightly
   const cpu = serverCpu(target) - cpu0;
+  if (heapFile) await target.heap!('heap-stop', heapFile);
   world.agent.off('message:created', onAgent);
 
   // BENCH_TAILS=1: when the slowest 1% were sent (per 250 ms of the run), to tell pauses from spread.
