@@ -2,7 +2,7 @@
  * The top entries of a V8 CPU profile (what `BENCH_CPU_PROF=<dir>` writes for the server under test):
  * self time per function and per package, as shares of the busy (non-idle) time.
  *
- *   node --import tsx test/load/profile-top.ts <file.cpuprofile> [--top=25] [--last=12]
+ *   node --import tsx test/load/profile-top.ts <file.cpuprofile | file.heapprofile> [--top=25] [--last=12]
  *
  * `--last=<s>` keeps only the profile's last seconds: a benchmark's server spends its first tens of
  * seconds on setup (creating and claiming the conversations), and the rate being measured comes last.
@@ -21,13 +21,49 @@ interface Profile {
   timeDeltas: number[];
 }
 
+/** A sampling heap profile (`BENCH_HEAP_PROF`): a call tree with the bytes allocated in each frame. */
+interface HeapProfile {
+  head: HeapNode;
+}
+interface HeapNode {
+  callFrame: ProfileNode['callFrame'];
+  selfSize: number;
+  children: HeapNode[];
+}
+
+/** Bytes allocated per function and per package, as shares of all sampled allocation. */
+function heapTop(heap: HeapProfile): void {
+  const fns = new Map<string, number>();
+  const areas = new Map<string, number>();
+  let total = 0;
+  const walk = (n: HeapNode) => {
+    total += n.selfSize;
+    const name = n.callFrame.functionName || '(anonymous)';
+    const key = n.callFrame.url ? `${name} ${area(n.callFrame.url)} ${n.callFrame.url.replace(/^.*\//, '')}:${n.callFrame.lineNumber + 1}` : name;
+    fns.set(key, (fns.get(key) ?? 0) + n.selfSize);
+    areas.set(area(n.callFrame.url), (areas.get(area(n.callFrame.url)) ?? 0) + n.selfSize);
+    n.children.forEach(walk);
+  };
+  walk(heap.head);
+  const rows = (m: Map<string, number>) => [...m].sort((x, y) => y[1] - x[1]).slice(0, top).map(([k, b]) => [k, `${(b / 1e6).toFixed(1)} MB`, `${((b / total) * 100).toFixed(1)}%`]);
+  console.log(`# ${file}: ${(total / 1e6).toFixed(1)} MB allocated (sampled)`);
+  console.log(table(['package / area', 'allocated', 'share'], rows(areas)));
+  console.log();
+  console.log(table(['function', 'allocated', 'share'], rows(fns)));
+}
+
 const file = process.argv.slice(2).find((a) => !a.startsWith('--'));
 if (!file) {
   console.error('usage: profile-top.ts <file.cpuprofile> [--top=25]');
   process.exit(2);
 }
 const top = Number(flags().top ?? 25);
-const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+const parsed = JSON.parse(readFileSync(file, 'utf8')) as Profile | HeapProfile;
+if ('head' in parsed) {
+  heapTop(parsed);
+  process.exit(0);
+}
+const profile = parsed;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 // Self time per node from the sample stream (timeDeltas[i] is the time before sample i).
 const selfUs = new Map<number, number>();
