@@ -72,7 +72,9 @@ export class AgentClient extends EventTarget {
   private typingSignals = new Map<string, TypingSignal>();
   private typingExpiry = new Map<string, ReturnType<typeof setTimeout>>();
   private connecting: Promise<void> | null = null;
-  private loading = new Map<string, Promise<Ack<AgentConversation>>>();
+  private loading = new Map<string, { connection: number; done: Promise<Ack<AgentConversation>> }>();
+  /** Counts (re)connects, so a history load knows which connection it belongs to. */
+  private connections = 0;
 
   constructor(options: AgentClientOptions) {
     super();
@@ -106,13 +108,17 @@ export class AgentClient extends EventTarget {
    * can show a load error for that conversation; `state.error` is left to connection-wide trouble.
    */
   open(conversationId: string): Promise<Ack<AgentConversation>> {
-    // One load per conversation at a time; a caller arriving meanwhile gets that load's result.
-    let loading = this.loading.get(conversationId);
-    if (!loading) {
-      loading = this.load(conversationId).finally(() => this.loading.delete(conversationId));
-      this.loading.set(conversationId, loading);
-    }
-    return loading;
+    // One load per conversation and connection; a caller arriving meanwhile gets that load's result.
+    // A load from before a reconnect is not reused: its request may have gone out on the dropped
+    // transport and waits out the ack timeout, and the hole it was filling would stay open meanwhile.
+    const current = this.loading.get(conversationId);
+    if (current && current.connection === this.connections) return current.done;
+    const entry = { connection: this.connections, done: this.load(conversationId) };
+    entry.done = entry.done.finally(() => {
+      if (this.loading.get(conversationId) === entry) this.loading.delete(conversationId);
+    });
+    this.loading.set(conversationId, entry);
+    return entry.done;
   }
 
   private async load(conversationId: string): Promise<Ack<AgentConversation>> {
@@ -208,7 +214,10 @@ export class AgentClient extends EventTarget {
       onState: (connection) => this.publish({ connection }),
       onRefused: (error) => this.publish({ error }),
     });
-    socket.on('connect', () => void this.resync());
+    socket.on('connect', () => {
+      this.connections++;
+      void this.resync();
+    });
     socket.on('queue:updated', (snapshot: QueueSnapshot) => this.publish({ queues: { ...this.state.queues, [snapshot.departmentId]: snapshot.items } }));
     socket.on('conversation:updated', (conversation) => this.upsert(conversation));
     socket.on('message:created', (message) => this.receive(message));
