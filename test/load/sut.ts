@@ -29,21 +29,25 @@ let timerGap = 0;
 let lastTick = performance.now();
 // Stalls with their wall-clock time, so the generator can line them up with its slowest messages
 // (`stalls` reads and clears them): timer ticks late by over 10 ms, and collector pauses over 3 ms.
+// Only kept with BENCH_TAILS, the one report that reads them.
+const watchStalls = Boolean(process.env.BENCH_TAILS);
 const stalls: Array<{ at: number; ms: number; what: string }> = [];
 setInterval(() => {
   const now = performance.now();
   const late = now - lastTick - 50;
   timerGap = Math.max(timerGap, late);
-  if (late > 10 && stalls.length < 10_000) stalls.push({ at: performance.timeOrigin + now - late, ms: late, what: 'event loop' });
+  if (watchStalls && late > 10 && stalls.length < 10_000) stalls.push({ at: performance.timeOrigin + now - late, ms: late, what: 'event loop' });
   lastTick = now;
 }, 50).unref();
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) {
-    const kind = ((e as PerformanceEntry & { detail?: { kind?: number } }).detail)?.kind;
-    const what = kind === constants.NODE_PERFORMANCE_GC_MAJOR ? 'gc major' : kind === constants.NODE_PERFORMANCE_GC_MINOR ? 'gc minor' : 'gc other';
-    if (e.duration > 3 && stalls.length < 10_000) stalls.push({ at: performance.timeOrigin + e.startTime, ms: e.duration, what });
-  }
-}).observe({ entryTypes: ['gc'] });
+if (watchStalls) {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+      const what = kind === constants.NODE_PERFORMANCE_GC_MAJOR ? 'gc major' : kind === constants.NODE_PERFORMANCE_GC_MINOR ? 'gc minor' : 'gc other';
+      if (e.duration > 3 && stalls.length < 10_000) stalls.push({ at: performance.timeOrigin + e.startTime, ms: e.duration, what });
+    }
+  }).observe({ entryTypes: ['gc'] });
+}
 
 type Io = Server;
 let io: Io;

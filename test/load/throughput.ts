@@ -136,7 +136,10 @@ function tailsBySendTime(sentAt: Float64Array, seen: Uint8Array, agentAt: Float6
   for (let i = 0; i < sentAt.length; i++) if (seen[i]) lat.push([agentAt[i]! - sentAt[i]!, sentAt[i]! - t0]);
   lat.sort((a, b) => b[0] - a[0]);
   const buckets = new Map<number, number>();
-  for (const [, at] of lat.slice(0, Math.ceil(lat.length / 100))) buckets.set(Math.floor(at / 250) * 250, (buckets.get(Math.floor(at / 250) * 250) ?? 0) + 1);
+  for (const [, at] of lat.slice(0, Math.ceil(lat.length / 100))) {
+    const bucket = Math.floor(at / 250) * 250;
+    buckets.set(bucket, (buckets.get(bucket) ?? 0) + 1);
+  }
   return [...buckets].sort((a, b) => b[1] - a[1]).map(([ms, n]) => `${n} at ${(ms / 1000).toFixed(2)} s`).join(', ');
 }
 
