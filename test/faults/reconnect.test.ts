@@ -15,7 +15,7 @@ import type { AddressInfo, Server } from 'node:net';
 import { after, before, test } from 'node:test';
 import { startTestServer } from '../../server/src/testing.js';
 import type { TestServer } from '../../server/src/testing.js';
-import { appendMessage } from '../../server/src/conversations/service.js';
+import { appendMessage, getConversation } from '../../server/src/conversations/service.js';
 import { conversations } from '../../server/src/db/schema.js';
 import { AgentClient, NO_RATE_LIMITS, VisitorClient, assertContiguous, memoryStore, sent, waitUntil, watchForDuplicates } from './support.js';
 
@@ -110,7 +110,7 @@ test(`${N} visitors lose their transport at once: all reconnect and resync to 1.
   });
   // A few rows per conversation, written server-side so the bot stays out of it (no reply to predict).
   await inBatches(visitors, 20, async (v) => {
-    await appendMessage(ctx, v.state.conversation!.id, { author: 'bot', authorName: 'Parley', body: 'before the drop' });
+    await appendMessage(ctx, await getConversation(ctx, v.state.conversation!.id), { author: 'bot', authorName: 'Parley', body: 'before the drop' });
   });
   await waitUntil(() => visitors.every((v) => sent(v.state.timeline).length === 2), 'every visitor holds greeting + 1', 20_000, 50);
   const setupMs = Date.now() - t0;
@@ -121,7 +121,7 @@ test(`${N} visitors lose their transport at once: all reconnect and resync to 1.
   // Committed while the visitors are away (or racing their return): the resync or the live feed
   // must bring each exactly once.
   await inBatches(visitors, 20, async (v) => {
-    await appendMessage(ctx, v.state.conversation!.id, { author: 'bot', authorName: 'Parley', body: 'while you were away' });
+    await appendMessage(ctx, await getConversation(ctx, v.state.conversation!.id), { author: 'bot', authorName: 'Parley', body: 'while you were away' });
   });
   // Typed by each visitor while offline or reconnecting: the outbox must deliver it once. (The bot may
   // answer it; whatever it says is counted through the database below.)

@@ -167,7 +167,10 @@ process.on('message', async (m: { id: number; cmd: string; arg?: unknown }) => {
       // per message, not only what stays (BENCH_HEAP_PROF=<file> in throughput.ts).
       inspector.connect();
       await inspector.post('HeapProfiler.enable');
-      await inspector.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+      // BENCH_HEAP_KEPT=1 leaves out what the collector has freed: what stays in the heap, the promoted
+      // objects that grow the old generation until a major GC (the p99 stalls, docs/benchmarks.md).
+      const freed = !process.env.BENCH_HEAP_KEPT;
+      await inspector.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: freed, includeObjectsCollectedByMinorGC: freed });
     } else if (m.cmd === 'heap-stop') {
       const { profile } = (await inspector.post('HeapProfiler.stopSampling')) as { profile: unknown };
       writeFileSync(String(m.arg), JSON.stringify(profile));

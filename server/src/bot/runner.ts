@@ -56,7 +56,7 @@ async function externalTurn(ctx: AppContext, conv: ConversationRow, message: Mes
   const now = await getConversation(ctx, conv.id);
   if (now.status !== 'bot') return true;
   for (const body of outcome.replies) {
-    await appendMessage(ctx, conv.id, { author: 'bot', authorName: BOT_TEXT.name[conv.locale], body, meta: { replyTo: message.id } });
+    await appendMessage(ctx, conv, { author: 'bot', authorName: BOT_TEXT.name[conv.locale], body, meta: { replyTo: message.id } });
   }
   if (outcome.handoff) await handoff(ctx, await getConversation(ctx, conv.id), undefined);
   return true;
@@ -69,13 +69,13 @@ async function apply(ctx: AppContext, conv: ConversationRow, decision: BotDecisi
       await handoff(ctx, conv, undefined);
       return;
     case 'smalltalk':
-      await appendMessage(ctx, conv.id, { author: 'bot', authorName: botName, body: decision.body, meta: decision.meta });
+      await appendMessage(ctx, conv, { author: 'bot', authorName: botName, body: decision.body, meta: decision.meta });
       return;
     // Bookkeeping first, reply second: whoever sees the reply (the visitor, a test, the console)
     // finds the counters and the gap report already saying what it says.
     case 'answer':
       await clearBotMisses(ctx, conv.id);
-      await appendMessage(ctx, conv.id, { author: 'bot', authorName: botName, body: decision.body, meta: decision.meta });
+      await appendMessage(ctx, conv, { author: 'bot', authorName: botName, body: decision.body, meta: decision.meta });
       return;
     case 'miss': {
       const misses = await countBotMiss(ctx, conv.id);
@@ -84,10 +84,10 @@ async function apply(ctx: AppContext, conv: ConversationRow, decision: BotDecisi
         ctx.logger.warn({ err, conversationId: conv.id }, 'recording a knowledge-base gap failed'),
       );
       if (misses >= MAX_BOT_MISSES) {
-        await appendMessage(ctx, conv.id, { author: 'bot', authorName: botName, body: BOT_TEXT.handoff[decision.locale] });
+        await appendMessage(ctx, conv, { author: 'bot', authorName: botName, body: BOT_TEXT.handoff[decision.locale] });
         await handoff(ctx, await getConversation(ctx, conv.id), undefined);
       } else {
-        await appendMessage(ctx, conv.id, { author: 'bot', authorName: botName, body: decision.body, meta: decision.meta });
+        await appendMessage(ctx, conv, { author: 'bot', authorName: botName, body: decision.body, meta: decision.meta });
       }
     }
   }

@@ -83,11 +83,11 @@ export function broadcastMessage(ctx: AppContext, message: Message, except?: str
 /** Commits one message (batched with others by the writer), then, only if it is new, tells both sides. */
 export async function appendMessage(
   ctx: AppContext,
-  conversationId: string,
+  conv: { id: string; siteId: string },
   m: NewMessage,
   opts: { allowClosed?: boolean; from?: string } = {},
 ): Promise<{ message: Message; duplicate: boolean; conversation: WriteResult['conversation'] }> {
-  const { row, duplicate, conversation } = await ctx.writer.write({ conversationId, message: m, ...(opts.allowClosed ? { allowClosed: true } : {}) });
+  const { row, duplicate, conversation } = await ctx.writer.write({ conversationId: conv.id, siteId: conv.siteId, message: m, ...(opts.allowClosed ? { allowClosed: true } : {}) });
   const message = toMessage(row);
   if (!duplicate) broadcastMessage(ctx, message, opts.from);
   return { message, duplicate, conversation };
@@ -224,7 +224,7 @@ export async function startConversation(
     .limit(1);
   if (open) {
     // Back from the help center with a chat already going: the agent still learns what they read.
-    if (help) await appendMessage(ctx, open.id, { author: 'system', authorName: null, body: '', meta: { system: help } });
+    if (help) await appendMessage(ctx, open, { author: 'system', authorName: null, body: '', meta: { system: help } });
     return syncConversation(ctx, open, 0);
   }
   if (input.departmentId) await departmentOf(ctx, visitor.siteId, input.departmentId);
@@ -271,16 +271,16 @@ export async function newestOpenConversation(ctx: AppContext, visitorId: string)
 }
 
 /**
- * A visitor's message. Takes only the conversation's id: its status is read under the writer's row
- * lock with the message itself, so the hot path does no lookup of its own (the caller has checked
- * ownership, which never changes). `from`: the sending socket, which hears its message in the ack
- * rather than in a broadcast.
+ * A visitor's message. Takes only the conversation's id and site: its status is read under the
+ * writer's row lock with the message itself, so the hot path does no lookup of its own (the caller has
+ * checked ownership, which never changes). `from`: the sending socket, which hears its message in the
+ * ack rather than in a broadcast.
  */
-export async function visitorSend(ctx: AppContext, ref: { id: string; visitorId: string }, input: { clientId: string; body: string }, from?: string): Promise<Message> {
+export async function visitorSend(ctx: AppContext, ref: { id: string; siteId: string; visitorId: string }, input: { clientId: string; body: string }, from?: string): Promise<Message> {
   // authorName null: the writer fills in the visitor's name inside its INSERT.
   const { message, duplicate, conversation } = await appendMessage(
     ctx,
-    ref.id,
+    ref,
     { author: 'visitor', authorId: ref.visitorId, authorName: null, body: input.body, clientId: input.clientId },
     { from },
   );
@@ -323,7 +323,7 @@ export async function agentSend(ctx: AppContext, agent: AgentAccess, conversatio
     throw new AppError('closed', 'the conversation is closed');
   }
   if (conv.agentId !== agent.id && agent.role !== 'admin') throw new AppError('forbidden', 'claim the conversation before replying');
-  const { message } = await appendMessage(ctx, conv.id, { author: 'agent', authorId: agent.id, authorName: agent.name, body: input.body, clientId: input.clientId }, { from });
+  const { message } = await appendMessage(ctx, conv, { author: 'agent', authorId: agent.id, authorName: agent.name, body: input.body, clientId: input.clientId }, { from });
   return message;
 }
 

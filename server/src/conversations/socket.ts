@@ -105,13 +105,14 @@ export function registerVisitorNamespace(ctx: AppContext): void {
     const inOrder = sequential();
     // A conversation's owner never changes, so each socket checks a conversation once; whether it is
     // still open is checked with every message under the writer's row lock.
-    const owned = new Set<string>();
+    const owned = new Map<string, { id: string; siteId: string; visitorId: string }>();
     const ownedRef = async (id: string) => {
-      if (!owned.has(id)) {
-        await own(id);
-        owned.add(id);
+      let ref = owned.get(id);
+      if (!ref) {
+        ref = { id, siteId: (await own(id)).siteId, visitorId };
+        owned.set(id, ref);
       }
-      return { id, visitorId };
+      return ref;
     };
     socket.on('message:send', command('message:send', sendMessageSchema, async (input) => visitorSend(ctx, await ownedRef(input.conversationId), input, socket.id), inOrder));
 

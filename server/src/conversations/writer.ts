@@ -1,10 +1,8 @@
-import { inArray, sql } from 'drizzle-orm';
 import type { AuthorKind, ConversationStatus, MessageMeta } from '@parley/protocol';
 import type { Db, Executor } from '../db/client.js';
 import { drizzleLine } from '../db/prepared.js';
 import type { BatchTx, TransactionLine } from '../db/prepared.js';
-import { messages } from '../db/schema.js';
-import { AppError, DeadlineExceeded, deadline, isDatabaseUnavailable } from '../lib/errors.js';
+import { AppError, DeadlineExceeded, deadline, isDatabaseUnavailable, isUniqueViolation } from '../lib/errors.js';
 import type { MessageRow } from './views.js';
 
 export interface NewMessage {
@@ -19,6 +17,11 @@ export interface NewMessage {
 
 export interface WriteRequest {
   conversationId: string;
+  /**
+   * The conversation's site, which the caller has at hand: it says before the batch goes out whether a
+   * webhook hook must run in its transaction. Checked against the row; a mismatch is `not_found`.
+   */
+  siteId: string;
   message: NewMessage;
   /** The closing system message itself is written into a closed conversation. */
   allowClosed?: boolean;
@@ -112,9 +115,13 @@ export function createMessageWriter(opts: WriterOptions): MessageWriter {
   }
 
   /** Answers every request of a settled batch (callers broadcast in their continuations). */
-  async function settle(batch: Pending[], result: Outcome[] | { error: unknown }): Promise<void> {
+  async function settle(batch: Pending[], result: Outcome[] | { error: unknown }, again = false): Promise<void> {
     if (!Array.isArray(result)) {
       const { error } = result;
+      // A retry another process committed while this batch waited for its lock: the statement's
+      // snapshot missed it and the insert hit the (conversation, clientId) key. It has committed by
+      // now, so the same batch run again finds it and answers the retry with the stored row.
+      if (!again && isUniqueViolation(error)) return settle(batch, await transact(batch), true);
       if (batch.length > 1 && !isDatabaseUnavailable(error)) {
         // Something tied to one request that validation did not foresee (a constraint, a bad value):
         // write them one by one, in order, so only the culprit fails and the rest still commit.
@@ -186,125 +193,161 @@ export function createMessageWriter(opts: WriterOptions): MessageWriter {
 
 const key = (conversationId: string, clientId: string) => `${conversationId}/${clientId}`;
 
-/** A PostgreSQL array literal of uuids: one parameter however long the batch (a bad value fails the cast). */
-const uuidArray = (values: string[]) => `{${values.join(',')}}`;
+/**
+ * The whole batch as one statement, so on PostgreSQL it is one round trip and, without a hook that
+ * writes, its own transaction. `$1`: the requests as a JSON array (one parameter however long the
+ * batch), `$2`: their conversation ids, `$3`: the time. One row comes back per request, in no promised
+ * order (`i` says which): its conversation as locked (`site_id` null: missing, or not of that site),
+ * the stored row of a retry (`stored`), or the new row's id and seq; none of them means closed.
+ *
+ * - The conversations are locked in id order, so two processes writing overlapping sets wait for each
+ *   other instead of deadlocking, and PostgreSQL re-reads a row it had to wait for: `last_seq` is the
+ *   newest. Holding the lock until commit is what makes seqs gap-free and ordered.
+ * - Each request's seq is its conversation's `last_seq` plus its rank among that conversation's
+ *   accepted requests, in request order.
+ * - The retry lookup reads the statement's snapshot, taken before the lock. A retry committed by
+ *   another process in between is not seen, and its insert then fails on the (conversation_id,
+ *   client_id) key: the writer runs the batch again, and the new statement sees it (`settle`).
+ * - A visitor's display name is read here rather than by each send: one query less per message.
+ */
+const WRITE_BATCH = `
+with r as materialized (
+  select * from jsonb_to_recordset($1::jsonb) as r(i int, c uuid, s uuid, k uuid, a text, ai uuid, an text, b text, m jsonb, x boolean)
+),
+c as (
+  select id, site_id, status, department_id, last_seq from conversations where id = any($2::uuid[]) order by id for update
+),
+d as (
+  -- One probe of the (conversation_id, client_id) index per request, never a scan of messages: the
+  -- LIMIT keeps the planner from flattening the LATERAL into a hash join over the whole table.
+  select r.i, to_jsonb(prior) as stored from r cross join lateral (select * from messages where conversation_id = r.c and client_id = r.k limit 1) prior
+),
+n as (
+  select r.*, c.last_seq + row_number() over (partition by r.c order by r.i) as seq
+  from r join c on c.id = r.c and c.site_id = r.s
+  where (c.status <> 'closed' or r.x) and not exists (select 1 from d where d.i = r.i)
+),
+bumped as (
+  update conversations set last_seq = v.seq, updated_at = $3::timestamptz
+  from (select n.c, max(n.seq) as seq from n group by n.c) v where conversations.id = v.c
+),
+ins as (
+  insert into messages (conversation_id, seq, client_id, author, author_id, author_name, body, meta, created_at)
+  select n.c, n.seq, n.k, n.a, n.ai, coalesce(n.an, case when n.a = 'visitor' then (select v.name from visitors v where v.id = n.ai) end), n.b, n.m, $3::timestamptz
+  from n
+  returning id, conversation_id, seq, author_name
+)
+select r.i, c.site_id, c.status, c.department_id, d.stored, ins.id, ins.seq, ins.author_name
+from r
+left join c on c.id = r.c and c.site_id = r.s
+left join d on d.i = r.i
+left join n on n.i = r.i
+left join ins on ins.conversation_id = n.c and ins.seq = n.seq`;
+
+interface BatchRow {
+  i: number;
+  site_id: string | null;
+  status: ConversationStatus | null;
+  department_id: string | null;
+  /** A retry's stored row, as `to_jsonb` spells it. */
+  stored: StoredJson | null;
+  id: string | null;
+  seq: number | null;
+  author_name: string | null;
+}
+
+interface StoredJson {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  client_id: string | null;
+  author: AuthorKind;
+  author_id: string | null;
+  author_name: string | null;
+  body: string;
+  meta: MessageMeta | null;
+  created_at: string;
+}
+
+const fromStored = (j: StoredJson): MessageRow => ({
+  id: j.id,
+  conversationId: j.conversation_id,
+  seq: j.seq,
+  clientId: j.client_id,
+  author: j.author,
+  authorId: j.author_id,
+  authorName: j.author_name,
+  body: j.body,
+  meta: j.meta,
+  createdAt: new Date(j.created_at),
+});
+
+const NOT_FOUND = () => new AppError('not_found', 'conversation not found');
+const CLOSED = () => new AppError('closed', 'the conversation is closed; start a new one');
 
 /**
- * The whole batch in one transaction of two round trips between BEGIN and COMMIT: lock the
- * conversations and find retries (pipelined), then hand out seqs and write one statement that inserts
- * every row and moves every last_seq. Each statement is prepared once per connection (db/prepared.ts).
- * Refusals (missing, closed) are outcomes, not throws, so
- * they do not take the rest of the batch down with them. Statements are hand-written with a few
- * array/JSON parameters: drizzle's builder spends ~0.1 ms of CPU per inserted row, which at batch
- * sizes of hundreds costs more than the database does.
+ * The batch in one statement (`WRITE_BATCH`), prepared once per connection (db/prepared.ts). Refusals
+ * (missing, closed) are outcomes, not throws, so they do not take the rest of the batch down with them.
+ * With a hook that writes (webhooks), the hook's statements follow in the same transaction.
  */
 export async function writeBatch(t: BatchTx, requests: WriteRequest[], now: Date, inBatch?: InBatchHook): Promise<Outcome[]> {
-  const rows = t.rows;
-  const ids = [...new Set(requests.map((r) => r.conversationId))];
-  const pairs = requests.filter((r) => r.message.clientId);
-  // Sent together, answered in order: the lookup of retries runs after the lock is held, so a copy
-  // committed by another process meanwhile is seen, and the two cost one round trip instead of two.
-  const [convs, hits] = await Promise.all([
-    // Locked in id order: two processes writing overlapping sets of conversations wait for each other
-    // instead of deadlocking. Holding the lock until commit is what makes seqs gap-free and ordered.
-    rows<{ id: string; site_id: string; status: ConversationStatus; department_id: string | null; last_seq: number }>(
-      sql`select id, site_id, status, department_id, last_seq from conversations where id = any(${uuidArray(ids)}::uuid[]) order by id for update`,
-    ),
-    pairs.length === 0
-      ? []
-      : rows<{ id: string }>(sql`
-        select m.id from unnest(${uuidArray(pairs.map((r) => r.conversationId))}::uuid[], ${uuidArray(pairs.map((r) => r.message.clientId!))}::uuid[]) as r(c, k)
-        -- LATERAL: one probe of the (conversation_id, client_id) index per request, never a scan of messages.
-        cross join lateral (select id from messages where conversation_id = r.c and client_id = r.k) m`),
-  ]);
-  const byId = new Map(convs.map((c) => [c.id, c]));
-  const stateOf = (id: string) => {
-    const c = byId.get(id)!;
-    return { status: c.status, departmentId: c.department_id };
-  };
-
-  // Retries are rare, so their full rows come through drizzle with its usual types.
-  const stored = new Map<string, MessageRow>();
-  if (hits.length > 0) {
-    const found = await t.tx.select().from(messages).where(inArray(messages.id, hits.map((h) => h.id)));
-    for (const row of found) stored.set(key(row.conversationId, row.clientId!), row);
-  }
-
-  const seqs = new Map(convs.map((c) => [c.id, c.last_seq]));
-  const outcomes: Array<Outcome | { insert: number }> = [];
-  const inserts: MessageRow[] = [];
-  const batchKeys = new Map<string, number>();
+  // A clientId sent twice in one batch (a retry that caught up with its original) is sent once; the
+  // twin takes the original's outcome and burns no seq. `sentAs[j]`: the item request j became, or
+  // -1 - item for a twin.
+  const items: Array<{ i: number; c: string; s: string; k: string | null; a: AuthorKind; ai: string | null; an: string | null; b: string; m: MessageMeta | null; x: boolean }> = [];
+  const sentAs: number[] = [];
+  const firstOf = new Map<string, number>();
+  const ids = new Set<string>();
+  const siteIds = new Set<string>();
   for (const r of requests) {
-    const conv = byId.get(r.conversationId);
-    if (!conv) {
-      outcomes.push({ ok: false, error: new AppError('not_found', 'conversation not found') });
-      continue;
-    }
-    const k = r.message.clientId ? key(r.conversationId, r.message.clientId) : null;
-    if (k) {
-      // Checked before `closed`: a retry of a message stored before the close still gets its row.
-      const dup = stored.get(k);
-      if (dup) {
-        outcomes.push({ ok: true, result: { row: dup, duplicate: true, conversation: stateOf(conv.id) } });
-        continue;
-      }
-      const earlier = batchKeys.get(k);
-      if (earlier !== undefined) {
-        outcomes.push({ insert: -1 - earlier });
-        continue;
-      }
-    }
-    if (conv.status === 'closed' && !r.allowClosed) {
-      outcomes.push({ ok: false, error: new AppError('closed', 'the conversation is closed; start a new one') });
-      continue;
-    }
-    const seq = seqs.get(conv.id)! + 1;
-    seqs.set(conv.id, seq);
     const m = r.message;
-    // The id is filled in from RETURNING; everything else is known here, so the ack needs no re-read.
-    inserts.push({ id: '', conversationId: conv.id, seq, clientId: m.clientId ?? null, author: m.author, authorId: m.authorId ?? null, authorName: m.authorName, body: m.body, meta: m.meta ?? null, createdAt: now });
-    if (k) batchKeys.set(k, inserts.length - 1);
-    outcomes.push({ insert: inserts.length - 1 });
-  }
-
-  if (inserts.length > 0) {
-    const payload = JSON.stringify(
-      inserts.map((m) => ({ c: m.conversationId, s: m.seq, k: m.clientId, a: m.author, ai: m.authorId, an: m.authorName, b: m.body, m: m.meta })),
-    );
-    const touched = convs.filter((c) => seqs.get(c.id)! !== c.last_seq);
-    const siteIds = [...new Set(inserts.map((row) => byId.get(row.conversationId)!.site_id))];
-    const hook = inBatch?.mayWrite(siteIds) ? inBatch : undefined;
-    // One statement for both writes (data-modifying CTEs all run, in the statement's one snapshot).
-    // Without a hook to run it is the last: only the mapping of its RETURNING rows follows.
-    const returned = await rows<{ id: string; conversation_id: string; seq: number; author_name: string | null }>(sql`
-      with bumped as (
-        update conversations set last_seq = v.seq, updated_at = ${now.toISOString()}::timestamptz
-        from unnest(${uuidArray(touched.map((c) => c.id))}::uuid[], ${`{${touched.map((c) => seqs.get(c.id)!).join(',')}}`}::int[]) as v(id, seq)
-        where conversations.id = v.id
-      )
-      insert into messages (conversation_id, seq, client_id, author, author_id, author_name, body, meta, created_at)
-      select x.c, x.s, x.k, x.a, x.ai,
-        -- A visitor's display name is read here rather than by each send: one query less per message.
-        coalesce(x.an, case when x.a = 'visitor' then (select v.name from visitors v where v.id = x.ai) end),
-        x.b, x.m, ${now.toISOString()}::timestamptz
-      from jsonb_to_recordset(${payload}::jsonb) as x(c uuid, s int, k uuid, a text, ai uuid, an text, b text, m jsonb)
-      returning id, conversation_id, seq, author_name`,
-      { last: !hook },
-    );
-    // RETURNING order is not promised by SQL: match rows by their (conversation, seq).
-    const byKey = new Map(returned.map((row) => [`${row.conversation_id}#${row.seq}`, row]));
-    for (const ins of inserts) {
-      const row = byKey.get(`${ins.conversationId}#${ins.seq}`)!;
-      ins.id = row.id;
-      ins.authorName = row.author_name;
+    const k = m.clientId ? key(r.conversationId, m.clientId) : null;
+    const first = k === null ? undefined : firstOf.get(k);
+    if (first !== undefined) {
+      sentAs.push(-1 - first);
+      continue;
     }
-    if (hook) await hook.run(t.tx, inserts.map((row) => ({ siteId: byId.get(row.conversationId)!.site_id, row })));
+    if (k !== null) firstOf.set(k, items.length);
+    sentAs.push(items.length);
+    ids.add(r.conversationId);
+    siteIds.add(r.siteId);
+    items.push({ i: items.length, c: r.conversationId, s: r.siteId, k: m.clientId ?? null, a: m.author, ai: m.authorId ?? null, an: m.authorName, b: m.body, m: m.meta ?? null, x: r.allowClosed === true });
+  }
+  const hook = inBatch?.mayWrite([...siteIds]) ? inBatch : undefined;
+  const result = await t.rows<BatchRow>(WRITE_BATCH, [JSON.stringify(items), `{${[...ids].join(',')}}`, now.toISOString()], { last: !hook });
+
+  const outcomes: Outcome[] = new Array(items.length);
+  for (const row of result) {
+    const item = items[row.i]!;
+    if (row.site_id === null) {
+      outcomes[row.i] = { ok: false, error: NOT_FOUND() };
+      continue;
+    }
+    const conversation = { status: row.status!, departmentId: row.department_id };
+    if (row.stored) {
+      // Checked before `closed`: a retry of a message stored before the close still gets its row.
+      outcomes[row.i] = { ok: true, result: { row: fromStored(row.stored), duplicate: true, conversation } };
+    } else if (row.id !== null) {
+      // Everything but the id, the seq and a visitor's name is known here, so the ack needs no re-read.
+      const stored: MessageRow = { id: row.id, conversationId: item.c, seq: row.seq!, clientId: item.k, author: item.a, authorId: item.ai, authorName: row.author_name, body: item.b, meta: item.m, createdAt: now };
+      outcomes[row.i] = { ok: true, result: { row: stored, duplicate: false, conversation } };
+    } else {
+      outcomes[row.i] = { ok: false, error: CLOSED() };
+    }
+  }
+  if (hook) {
+    // In request order, which is seq order within each conversation.
+    const written: Array<{ siteId: string; row: MessageRow }> = [];
+    for (const item of items) {
+      const o = outcomes[item.i]!;
+      if (o.ok && !o.result.duplicate) written.push({ siteId: item.s, row: o.result.row });
+    }
+    if (written.length > 0) await hook.run(t.tx, written);
   }
 
-  return outcomes.map((o) => {
-    if (!('insert' in o)) return o;
-    // A negative index marks a duplicate of a row inserted earlier in this batch.
-    const row = inserts[o.insert >= 0 ? o.insert : -1 - o.insert]!;
-    return { ok: true, result: { row, duplicate: o.insert < 0, conversation: stateOf(row.conversationId) } };
+  return sentAs.map((at) => {
+    if (at >= 0) return outcomes[at]!;
+    const o = outcomes[-1 - at]!;
+    return o.ok ? { ok: true, result: { ...o.result, duplicate: true } } : o;
   });
 }

@@ -29,8 +29,11 @@ export interface Database {
    * process, so there the lock is always held.
    */
   sessionLock(key: number): SessionLock;
-  /** Where the message writer runs its batches: a connection of its own on PostgreSQL (db/prepared.ts). */
-  transactionLine(): TransactionLine;
+  /**
+   * Where the message writer runs its batches: a connection of its own on PostgreSQL (db/prepared.ts),
+   * whose statements PostgreSQL cancels after `statementTimeoutMs` (default 4 s; PGlite has no such limit).
+   */
+  transactionLine(opts?: { statementTimeoutMs?: number }): TransactionLine;
   close(): Promise<void>;
 }
 
@@ -67,7 +70,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
         }
       },
       sessionLock: (key) => postgresSessionLock(opts.url!, key),
-      transactionLine: () => postgresLine(opts.url!),
+      transactionLine: (line) => postgresLine(opts.url!, line),
       close: () => client.end({ timeout: 5 }),
     };
   }

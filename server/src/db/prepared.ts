@@ -1,5 +1,3 @@
-import type { SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { Db, Executor } from './client.js';
@@ -12,18 +10,21 @@ import type { Db, Executor } from './client.js';
  * Why not drizzle's `transaction` and `execute`: drizzle sends raw SQL unnamed, so postgres.js first
  * asks the server for the parameter types (Parse/Describe, then wait) before it can send the values,
  * which is two round trips per statement; and postgres.js's `begin` waits for BEGIN's answer before the
- * first statement and for the last statement's answer before COMMIT. A batch was ten round trips; it
- * is two on a `TransactionLine` (BEGIN, the lock and the retry lookup in one write; the insert and COMMIT
- * in the next). On a 2-core machine every round trip is also a wake-up of PostgreSQL and of this
- * process, which is where the latency under load went.
+ * first statement and for the last statement's answer before COMMIT. A batch was ten round trips; on a
+ * `TransactionLine` it is one (the writer's single statement, autocommitted), or two when a webhook hook
+ * writes in the same transaction. On a 2-core machine every round trip is also a wake-up of PostgreSQL
+ * and of this process, and every socket write a system call: that is where the latency and the CPU went.
  */
 export interface BatchTx {
   /**
-   * One statement, prepared once per connection and sent at once behind whatever is in flight.
-   * `last`: COMMIT goes out right behind it, so nothing that can fail may run after it (a throw there
-   * would report a batch as failed that has committed).
+   * One statement, written with `$n` placeholders, prepared once per connection and sent at once behind
+   * whatever is in flight. Plain text rather than drizzle's `sql`: the writer's statements are the same
+   * text every time, and building them through drizzle cost an allocation-heavy walk per batch.
+   * `last`: nothing follows it, so it is sent with its commit. When it is also the transaction's first
+   * statement on PostgreSQL it runs on its own, autocommitted (one round trip, no BEGIN or COMMIT), and
+   * nothing that can fail may run after it (a throw there would report as failed a batch that has committed).
    */
-  rows<T>(query: SQL, opts?: { last?: boolean }): Promise<T[]>;
+  rows<T>(text: string, params: unknown[], opts?: { last?: boolean }): Promise<T[]>;
   /** drizzle on the same connection and transaction, for hooks that build their own statements. */
   readonly tx: Executor;
 }
@@ -42,21 +43,13 @@ export interface TransactionLine {
   close(): Promise<void>;
 }
 
-const dialect = new PgDialect();
-
-/** Rows of `db.execute`: an array on postgres.js, `{ rows }` on PGlite. */
-async function executeRows<T>(ex: Executor, query: SQL): Promise<T[]> {
-  const result = (await ex.execute(query)) as unknown;
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
-}
-
 /**
  * drizzle's own transaction. On PGlite (one connection, no network: round trips cost nothing) and for
  * tests that hand the writer a `Db` of their own. Statements are prepared where postgres.js is underneath.
  */
 export function drizzleLine(db: Db): TransactionLine {
   return {
-    run: (fn) => db.transaction((tx) => fn({ rows: preparedRunner(tx), tx })),
+    run: (fn) => db.transaction((tx) => fn({ rows: textRunner(tx), tx })),
     abandon: () => undefined,
     overlaps: usesPreparedStatements(db),
     close: async () => undefined,
@@ -64,15 +57,25 @@ export function drizzleLine(db: Db): TransactionLine {
 }
 
 /**
- * A connection of its own (the writer runs one transaction at a time) on which BEGIN goes out with the
- * first statement and COMMIT with the one marked `last`. Queries on one postgres.js connection are
- * answered in the order sent, so a statement that fails aborts the transaction, the ones behind it
- * fail too, and a COMMIT behind them is answered as a ROLLBACK: nothing of a failed batch is kept.
- * postgres.js reconnects by itself after the connection drops.
+ * Below the writer's 5 s batch deadline (conversations/writer.ts), so PostgreSQL itself ends a statement
+ * that waits too long (a row lock held by a stuck transaction) and nothing of it is kept. Were the
+ * writer to give up first, a lone autocommitted statement could still commit after its senders were
+ * told `unavailable`; it is then only the dead-link case that is left to the deadline.
  */
-export function postgresLine(url: string): TransactionLine {
+export const WRITER_STATEMENT_TIMEOUT_MS = 4000;
+
+/**
+ * A connection of its own (the writer runs one transaction at a time). A transaction of one statement
+ * goes out alone and autocommits; otherwise BEGIN goes out with the first statement and COMMIT with the
+ * one marked `last`. Queries on one postgres.js connection are answered in the order sent, so a
+ * statement that fails aborts the transaction, the ones behind it fail too, and a COMMIT behind them is
+ * answered as a ROLLBACK: nothing of a failed batch is kept. postgres.js reconnects by itself after the
+ * connection drops.
+ */
+export function postgresLine(url: string, opts: { statementTimeoutMs?: number } = {}): TransactionLine {
+  const statementTimeout = opts.statementTimeoutMs ?? WRITER_STATEMENT_TIMEOUT_MS;
   const open = () => {
-    const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+    const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10, connection: { statement_timeout: statementTimeout } });
     return { sql, db: drizzlePostgres(sql) as unknown as Db };
   };
   let current = open();
@@ -83,25 +86,34 @@ export function postgresLine(url: string): TransactionLine {
       const { sql, db } = current;
       // postgres.js queries are lazy: execute() sends them now, in call order.
       const send = (text: string, params: unknown[] = [], prepare = false) => sql.unsafe(text, params as never[], { prepare }).execute();
-      // Its failure (the connection) shows in the statements behind it.
-      send('begin').catch(ignore);
+      let begun = false;
+      const begin = () => {
+        if (begun) return;
+        begun = true;
+        // Its failure (the connection) shows in the statements behind it.
+        send('begin').catch(ignore);
+      };
       let commit: Promise<unknown> | null = null;
       const t: BatchTx = {
-        tx: db,
-        rows: <T>(query: SQL, opts?: { last?: boolean }) => {
-          const { sql: text, params } = dialect.sqlToQuery(query);
+        get tx() {
+          begin();
+          return db;
+        },
+        rows: <T>(text: string, params: unknown[], opts?: { last?: boolean }) => {
+          // The first statement and the last: the whole transaction, so PostgreSQL's own autocommit serves.
+          if (!(opts?.last && !begun)) begin();
           const rows = send(text, params, true) as unknown as Promise<T[]>;
-          if (opts?.last) commit = send('commit');
+          if (opts?.last && begun) commit = send('commit');
           return rows;
         },
       };
       try {
         const result = await fn(t);
-        await (commit ?? send('commit'));
+        if (begun) await (commit ?? send('commit'));
         return result;
       } catch (error) {
         // A COMMIT already sent behind the failed statement was answered as a ROLLBACK.
-        await (commit ?? send('rollback')).catch(ignore);
+        if (begun) await (commit ?? send('rollback')).catch(ignore);
         throw error;
       }
     },
@@ -114,35 +126,41 @@ export function postgresLine(url: string): TransactionLine {
   };
 }
 
-/** postgres.js's query function, as much of it as `preparedRunner` calls. */
+/** postgres.js's query function, as much of it as `textRunner` calls. */
 interface PostgresJsClient {
   unsafe(query: string, params: unknown[], options: { prepare: boolean }): Promise<Record<string, unknown>[]>;
 }
 
-/** The part of drizzle's database/transaction object `preparedRunner` reaches into (internal there). */
+/** PGlite's (and its transactions') query function. */
+interface PgliteClient {
+  query(query: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+/** The part of drizzle's database/transaction object `textRunner` reaches into (internal there). */
 interface DrizzleInternals {
-  session?: { client?: Partial<PostgresJsClient> };
+  session?: { client?: Partial<PostgresJsClient & PgliteClient> };
 }
 
 /**
- * Statements as named prepared statements where drizzle runs on postgres.js: its `session.client` is
- * the transaction's connection inside a transaction. drizzle exposes no option for this. Where that
- * shape is not there (PGlite, whose queries never leave the process, or a drizzle that changed) it
- * falls back to `execute`, which is correct, only slower; `usesPreparedStatements` lets a test notice.
+ * Runs `$n` statements on the connection under a drizzle database or transaction: named prepared
+ * statements where drizzle runs on postgres.js (its `session.client` is the transaction's connection
+ * inside a transaction), PGlite's own `query` otherwise. drizzle has no public way to do either. A
+ * drizzle whose internals moved fails here, loudly, at the first batch (every writer test would).
  */
-export function preparedRunner(ex: Executor): <T>(query: SQL) => Promise<T[]> {
-  if (usesPreparedStatements(ex)) {
-    const client = (ex as unknown as DrizzleInternals).session!.client!;
-    const unsafe = client.unsafe!.bind(client) as PostgresJsClient['unsafe'];
-    return <T>(query: SQL) => {
-      const { sql, params } = dialect.sqlToQuery(query);
-      return unsafe(sql, params, { prepare: true }) as unknown as Promise<T[]>;
-    };
+export function textRunner(ex: Executor): <T>(text: string, params: unknown[]) => Promise<T[]> {
+  const client = (ex as unknown as DrizzleInternals).session?.client;
+  if (typeof client?.unsafe === 'function') {
+    const unsafe = client.unsafe.bind(client) as PostgresJsClient['unsafe'];
+    return <T>(text: string, params: unknown[]) => unsafe(text, params, { prepare: true }) as unknown as Promise<T[]>;
   }
-  return <T>(query: SQL) => executeRows<T>(ex, query);
+  if (typeof client?.query === 'function') {
+    const query = client.query.bind(client) as PgliteClient['query'];
+    return async <T>(text: string, params: unknown[]) => (await query(text, params)).rows as T[];
+  }
+  throw new Error('drizzle-orm internals changed: no postgres.js or PGlite client under session.client (db/prepared.ts)');
 }
 
-/** Whether `preparedRunner` found postgres.js underneath (true on PostgreSQL, false on PGlite). */
+/** Whether `textRunner` found postgres.js underneath (true on PostgreSQL, false on PGlite). */
 export function usesPreparedStatements(ex: Executor): boolean {
   return typeof (ex as unknown as DrizzleInternals).session?.client?.unsafe === 'function';
 }

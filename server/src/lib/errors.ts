@@ -26,8 +26,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = String((e as { code?: unknown }).code ?? '');
     if (CONNECTION_CODES.has(code)) return true;
-    // SQLSTATE classes 08 (connection), 53 (resources), 57P0x (shutdown).
-    if (/^(08|53)/.test(code) || /^57P0/.test(code)) return true;
+    // SQLSTATE classes 08 (connection), 53 (resources), 57P0x (shutdown), and 57014: a statement the
+    // server cancelled (the writer's statement_timeout, db/prepared.ts), which nothing of is kept.
+    if (/^(08|53)/.test(code) || /^57P0/.test(code) || code === '57014') return true;
     const message = String((e as { message?: unknown }).message ?? '');
     if (/PGlite is closed|connection.*(closed|terminated|refused)/i.test(message)) return true;
   }

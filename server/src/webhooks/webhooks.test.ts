@@ -236,7 +236,7 @@ test('chats and survey answers: conversation created, queued, assigned and close
     await handoff(ctx, await getConversation(ctx, id), server.departments.support.id);
     await assign(ctx, id, { id: server.accounts.alice.id, name: 'Alice' });
     // Through the group-commit writer, like every chat message; system messages (joined, closed) are not sent.
-    await appendMessage(ctx, id, { author: 'visitor', authorId: session.visitorId, authorName: null, body: 'My kettle is broken', clientId: randomUUID() });
+    await appendMessage(ctx, { id, siteId }, { author: 'visitor', authorId: session.visitorId, authorName: null, body: 'My kettle is broken', clientId: randomUUID() });
     await closeConversation(ctx, await getConversation(ctx, id), 'agent');
     // A ticket's CSAT, answered on the survey page.
     const created = await complaint(server);
