@@ -167,10 +167,11 @@ process.on('message', async (m: { id: number; cmd: string; arg?: unknown }) => {
       // per message, not only what stays (BENCH_HEAP_PROF=<file> in throughput.ts).
       inspector.connect();
       await inspector.post('HeapProfiler.enable');
-      // BENCH_HEAP_KEPT=1 leaves out what the collector has freed: what stays in the heap, the promoted
-      // objects that grow the old generation until a major GC (the p99 stalls, docs/benchmarks.md).
-      const freed = !process.env.BENCH_HEAP_KEPT;
-      await inspector.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: freed, includeObjectsCollectedByMinorGC: freed });
+      // BENCH_HEAP_PROMOTED=1 leaves out what scavenges freed: what is left outlived the young
+      // generation (promoted, whether a later major GC freed it or not). That is the old generation's
+      // growth, which brings on the major GCs behind the p99 stalls (docs/benchmarks.md).
+      const promotedOnly = Boolean(process.env.BENCH_HEAP_PROMOTED);
+      await inspector.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: !promotedOnly });
     } else if (m.cmd === 'heap-stop') {
       const { profile } = (await inspector.post('HeapProfiler.stopSampling')) as { profile: unknown };
       writeFileSync(String(m.arg), JSON.stringify(profile));
