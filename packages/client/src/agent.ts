@@ -46,6 +46,8 @@ export interface AgentClientOptions {
 
 type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
 const TYPING_EXPIRY_MS = 8000;
+/** How soon a hole a failed history load left open is asked for again (one request per try). */
+const REFILL_RETRY_MS = 1000;
 
 /** What `AgentClient` dispatches as `ticket` for every `ticket:updated` fact: one inbox row, created or changed. */
 export type AgentTicketEvent = CustomEvent<TicketSummary>;
@@ -71,6 +73,8 @@ export class AgentClient extends EventTarget {
   private committed: Record<string, TimelineEntry[]> = {};
   private typingSignals = new Map<string, TypingSignal>();
   private typingExpiry = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Conversations whose history has a hole that a failed load left open, waiting to try again. */
+  private refills = new Map<string, ReturnType<typeof setTimeout>>();
   private connecting: Promise<void> | null = null;
   private loading = new Map<string, { connection: number; done: Promise<Ack<AgentConversation>> }>();
   /** Counts (re)connects, so a history load knows which connection it belongs to. */
@@ -116,9 +120,22 @@ export class AgentClient extends EventTarget {
     const entry = { connection: this.connections, done: this.load(conversationId) };
     entry.done = entry.done.finally(() => {
       if (this.loading.get(conversationId) === entry) this.loading.delete(conversationId);
+      // A load that ended with the hole still open (its request failed or timed out) would otherwise
+      // leave it until the next live message, which may never come: try again shortly on this connection.
+      if (entry.connection === this.connections && hasGap(this.committed[conversationId] ?? [])) this.refillLater(conversationId, entry.connection);
     });
     this.loading.set(conversationId, entry);
     return entry.done;
+  }
+
+  private refillLater(conversationId: string, connection: number): void {
+    if (this.refills.has(conversationId)) return;
+    const timer = setTimeout(() => {
+      this.refills.delete(conversationId);
+      // A reconnect meanwhile has its own resync, which loads every open history.
+      if (connection === this.connections && this.socket?.connected && hasGap(this.committed[conversationId] ?? [])) void this.open(conversationId);
+    }, REFILL_RETRY_MS);
+    this.refills.set(conversationId, timer);
   }
 
   private async load(conversationId: string): Promise<Ack<AgentConversation>> {
@@ -196,6 +213,8 @@ export class AgentClient extends EventTarget {
     this.outbox?.dispose();
     for (const signal of this.typingSignals.values()) signal.dispose();
     for (const timer of this.typingExpiry.values()) clearTimeout(timer);
+    for (const timer of this.refills.values()) clearTimeout(timer);
+    this.refills.clear();
     this.publish({ connection: 'idle' });
   }
 
