@@ -7,7 +7,9 @@
  *   while it was away.
  * - A visitor's two tabs (two VisitorClients over one storage) show the same messages in the same order.
  * - Twenty reconnects in a row with messages flowing both ways never show a message twice.
- * - An agent dropped repeatedly while the visitor writes misses nothing (todo: a known client bug).
+ * - An agent dropped repeatedly while the visitor writes misses nothing.
+ * - A hole-fill the server answers with an error is asked again, without waiting for another live message.
+ * - A server that disconnects clients on purpose (graceful shutdown) gets them back.
  */
 import assert from 'node:assert/strict';
 import { connect, createServer } from 'node:net';
@@ -317,6 +319,35 @@ test(
     assertContiguous(a.state.timelines[id]!, 'agent');
   },
 );
+
+test('a hole-fill the server answers with an error is asked again, not left open until the next message', { timeout: 30_000 }, async () => {
+  const v = visitor();
+  await v.connect();
+  await v.start();
+  await v.handoff(server.departments.sales.id);
+  const id = v.state.conversation!.id;
+  const a = await agent('alice');
+  assert.ok((await a.claim(id)).ok);
+  await a.open(id);
+  // The next sync of this conversation is answered `unavailable` once, as a database blip would answer
+  // it. The real handler still runs after it, but Socket.IO sends only the first answer to an ack.
+  let refused = 0;
+  for (const socket of server.app.io.of('/agent').sockets.values()) {
+    socket.prependListener('conversation:sync', (input: { conversationId?: string }, ack: unknown) => {
+      if (refused > 0 || input?.conversationId !== id || typeof ack !== 'function') return;
+      refused++;
+      (ack as (r: unknown) => void)({ ok: false, error: { code: 'unavailable', message: 'injected for the test' } });
+    });
+  }
+  // A row committed without a broadcast, then one with: the agent sees a hole and asks for it.
+  const ctx = server.app.ctx;
+  const conv = await getConversation(ctx, id);
+  await ctx.writer.write({ conversationId: id, siteId: conv.siteId, message: { author: 'bot', authorName: 'Parley', body: 'missed broadcast' } });
+  await appendMessage(ctx, conv, { author: 'bot', authorName: 'Parley', body: 'heard live' });
+  await waitUntil(() => sent(a.state.timelines[id]!).some((e) => e.message.body === 'missed broadcast'), 'the hole is filled without another live message', 5_000);
+  assert.equal(refused, 1, 'the first hole-fill was refused');
+  assertContiguous(a.state.timelines[id]!, 'agent');
+});
 
 test('a server that disconnects clients on purpose (graceful shutdown) gets them back, and they resync', { timeout: 30_000 }, async () => {
   const v = visitor();
