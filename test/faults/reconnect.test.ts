@@ -73,6 +73,19 @@ async function agent(account: 'alice' | 'bob' = 'alice'): Promise<AgentClient> {
   return a;
 }
 
+/** A visitor's chat handed off to sales, claimed by alice, whose history is open in the agent client. */
+async function claimedChat(): Promise<{ v: VisitorClient; id: string; a: AgentClient }> {
+  const v = visitor();
+  await v.connect();
+  await v.start();
+  await v.handoff(server.departments.sales.id);
+  const id = v.state.conversation!.id;
+  const a = await agent('alice');
+  assert.ok((await a.claim(id)).ok);
+  await a.open(id);
+  return { v, id, a };
+}
+
 /**
  * Cuts the visitor sockets' transports server-side, as a dying proxy or a network blip would. Not
  * `disconnectSockets()`: that sends Socket.IO's DISCONNECT packet, which the client (by Socket.IO's
@@ -290,14 +303,7 @@ test(
   // one held would skip the ones in between (the client resumes after the contiguous run instead).
   { timeout: 45_000 },
   async () => {
-    const v = visitor();
-    await v.connect();
-    await v.start();
-    await v.handoff(server.departments.sales.id);
-    const id = v.state.conversation!.id;
-    const a = await agent('alice');
-    assert.ok((await a.claim(id)).ok);
-    await a.open(id);
+    const { v, id, a } = await claimedChat();
     // Visitor traffic never pauses, so messages are live while the agent reconnects and resyncs.
     let n = 0;
     const writer = setInterval(() => v.send(`v ${++n}`), 20);
@@ -321,14 +327,7 @@ test(
 );
 
 test('a hole-fill the server answers with an error is asked again, not left open until the next message', { timeout: 30_000 }, async () => {
-  const v = visitor();
-  await v.connect();
-  await v.start();
-  await v.handoff(server.departments.sales.id);
-  const id = v.state.conversation!.id;
-  const a = await agent('alice');
-  assert.ok((await a.claim(id)).ok);
-  await a.open(id);
+  const { id, a } = await claimedChat();
   // The next sync of this conversation is answered `unavailable` once, as a database blip would answer
   // it. The real handler still runs after it, but Socket.IO sends only the first answer to an ack.
   let refused = 0;
